@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/twitchcheck/twitchcheck/knowledge"
+	"github.com/twitchcheck/twitchcheck/report"
+)
+
+const assessHelp = `Usage: twitchcheck assess [--answers FILE|-] [--format text|json|markdown] [--rules FILE]
+
+Assess an answers file and print the result on stdout.
+
+Answers are YAML (or JSON): a map from question id to an option id, or a
+list of option ids for multi-choice questions. A question left out is
+unknown, never read as "no". With no --answers and piped input, answers are
+read from stdin. The question and option ids are listed by
+'twitchcheck rules show' and in shared/spec/answers.md.
+
+Flags:
+  --answers FILE   the answers file; - for stdin
+  --format FORMAT  text (default: for a person), json (the answers contract's
+                   shape) or markdown (a report to take to a doctor)
+  --rules FILE     use this rule base instead of the embedded one
+
+Example:
+  printf 'serious: [none]\nsymptoms: [cramps]\ncaffeine: 5_plus_cups\n' | twitchcheck assess
+`
+
+func assess(args []string, env Env) error {
+	fs := newFlags("assess", assessHelp, env)
+	answersPath := fs.String("answers", "", "")
+	format := fs.String("format", "text", "")
+	rulesPath := fs.String("rules", "", "")
+	pos, done, err := parse(fs, args, assessHelp, env)
+	if done || err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q; give the answers file with --answers", pos[0])
+	}
+	switch *format {
+	case "text", "json", "markdown":
+	default:
+		return usagef("unknown --format %q; allowed: text, json, markdown", *format)
+	}
+	if *answersPath == "" {
+		if env.StdinIsTerminal {
+			return usagef("no answers given: use --answers FILE, or pipe answers on stdin")
+		}
+		*answersPath = "-"
+	}
+	rb, err := loadRules(*rulesPath)
+	if err != nil {
+		return err
+	}
+	name, raw, err := readInput(*answersPath, knowledge.MaxAnswersBytes, env)
+	if err != nil {
+		return err
+	}
+	a, err := knowledge.ParseAnswers(rb, name, raw)
+	if err != nil {
+		return err
+	}
+	res := knowledge.Assess(a)
+	// Render fully before writing, so an error never leaves half a report.
+	var out bytes.Buffer
+	switch *format {
+	case "json":
+		err = report.JSON(&out, a, res)
+	case "markdown":
+		err = report.Markdown(&out, a, res, env.Now())
+	default:
+		err = report.Text(&out, a, res)
+	}
+	if err != nil {
+		return fmt.Errorf("rendering the %s result: %w", *format, err)
+	}
+	_, err = env.Stdout.Write(out.Bytes())
+	return err
+}

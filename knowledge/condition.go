@@ -1,0 +1,148 @@
+package knowledge
+
+import (
+	"math/bits"
+	"strconv"
+	"strings"
+)
+
+// CondOp is the kind of a condition node.
+type CondOp uint8
+
+// The condition kinds.
+const (
+	// OpAnswer holds when Question's answer includes any of Options.
+	OpAnswer CondOp = iota + 1
+	// OpAny holds when any of Subs holds.
+	OpAny
+	// OpAll holds when all of Subs hold.
+	OpAll
+	// OpCount holds when Question has at least AtLeast options selected
+	// (not counting "none").
+	OpCount
+)
+
+// Cond is a condition on answers. Conditions have no negation, so they are
+// monotone: selecting more options never turns a true condition false
+// (except by way of the exclusive "none" option, which excludes the others).
+// An unanswered question makes every atom on it false.
+type Cond struct {
+	Op       CondOp
+	Question string   // OpAnswer, OpCount
+	Options  []string // OpAnswer
+	AtLeast  int      // OpCount
+	Subs     []Cond   // OpAny, OpAll
+	Pos      Pos
+
+	// Resolved by validation.
+	q    int
+	mask uint64
+}
+
+// AnswerRef names one selected option of one question.
+type AnswerRef struct {
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+}
+
+// holds evaluates c against selections indexed by question.
+func (c *Cond) holds(sel []uint64) bool {
+	switch c.Op {
+	case OpAnswer:
+		return sel[c.q]&c.mask != 0
+	case OpAny:
+		for i := range c.Subs {
+			if c.Subs[i].holds(sel) {
+				return true
+			}
+		}
+		return false
+	case OpAll:
+		for i := range c.Subs {
+			if !c.Subs[i].holds(sel) {
+				return false
+			}
+		}
+		return len(c.Subs) > 0
+	case OpCount:
+		return bits.OnesCount64(sel[c.q]&^c.mask) >= c.AtLeast
+	}
+	return false
+}
+
+// matched appends the answers that make c hold. It must only be called
+// when c holds.
+func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
+	switch c.Op {
+	case OpAnswer, OpCount:
+		q := &rb.Questions[c.q]
+		m := sel[c.q] & c.mask
+		if c.Op == OpCount {
+			m = sel[c.q] &^ c.mask
+		}
+		for m != 0 {
+			i := bits.TrailingZeros64(m)
+			m &^= 1 << i
+			out = append(out, AnswerRef{Question: q.ID, Answer: q.Options[i].ID})
+		}
+	case OpAny, OpAll:
+		for i := range c.Subs {
+			if c.Subs[i].holds(sel) {
+				out = c.Subs[i].matched(rb, sel, out)
+			}
+		}
+	}
+	return out
+}
+
+// Questions appends the IDs of the questions c refers to.
+func (c *Cond) Questions(out []string) []string {
+	switch c.Op {
+	case OpAnswer, OpCount:
+		out = append(out, c.Question)
+	default:
+		for i := range c.Subs {
+			out = c.Subs[i].Questions(out)
+		}
+	}
+	return out
+}
+
+// String renders c for people, for example
+// "serious: fainting and symptoms: palpitations".
+func (c *Cond) String() string {
+	var b strings.Builder
+	c.write(&b, false)
+	return b.String()
+}
+
+func (c *Cond) write(b *strings.Builder, nested bool) {
+	switch c.Op {
+	case OpAnswer:
+		b.WriteString(c.Question)
+		b.WriteString(": ")
+		b.WriteString(strings.Join(c.Options, " or "))
+	case OpCount:
+		b.WriteString(strconv.Itoa(c.AtLeast))
+		b.WriteString(" or more ")
+		b.WriteString(c.Question)
+		b.WriteString(" answers")
+	case OpAny, OpAll:
+		sep := " or "
+		if c.Op == OpAll {
+			sep = " and "
+		}
+		if nested && len(c.Subs) > 1 {
+			b.WriteByte('(')
+		}
+		for i := range c.Subs {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			c.Subs[i].write(b, true)
+		}
+		if nested && len(c.Subs) > 1 {
+			b.WriteByte(')')
+		}
+	}
+}

@@ -1,0 +1,388 @@
+package knowledge
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Documented ranges of the numbers in a rule base.
+const (
+	MinWeight = -3.0 // a rule's weight, as a natural-log likelihood ratio
+	MaxWeight = 3.0
+	MinPrior  = -6.0 // a deficiency's prior log-odds
+	MaxPrior  = 0.0
+	maxCondDepth = 8
+	maxOptions   = 63 // options of one question: they are held in a bitmask
+)
+
+// validID reports whether s is an id: 1 to 63 lower-case letters, digits
+// and underscores, not starting with an underscore.
+func validID(s string) bool {
+	if len(s) == 0 || len(s) > 63 || s[0] == '_' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// reserved words cannot be question IDs: they are condition operators.
+var reserved = []string{"any", "all", "count"}
+
+// LoadFile reads and loads the rule base at path.
+func LoadFile(path string) (*RuleBase, error) {
+	data, err := readLimited(path, MaxRuleBaseBytes)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, data)
+}
+
+// readLimited reads a file, refusing one larger than limit without reading
+// all of it. A file that cannot be read is reported as a Problem: it is bad
+// input, not an internal error.
+func readLimited(path string, limit int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	}
+	if st.IsDir() {
+		return nil, Problems{{File: path, Msg: "is a directory, not a file"}}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err != nil {
+		return nil, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	}
+	if len(data) > limit {
+		return nil, Problems{{File: path, Msg: fmt.Sprintf("file is larger than the limit of %d bytes", limit)}}
+	}
+	return data, nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Load parses and validates a rule base. name is used in messages. On
+// failure the error is Problems, listing every problem found with its
+// file:line:column.
+func Load(name string, data []byte) (*RuleBase, error) {
+	r := &reader{file: name}
+	root := r.parse(data, MaxRuleBaseBytes, "rule base")
+	if root == nil {
+		return nil, r.probs
+	}
+	rb := r.ruleBase(root)
+	if rb == nil || len(r.probs) > 0 {
+		return nil, r.probs.sorted()
+	}
+	rb.File = name
+	v := validator{reader: r, rb: rb}
+	v.validate()
+	if len(r.probs) > 0 {
+		return nil, r.probs.sorted()
+	}
+	return rb, nil
+}
+
+// Compile validates a rule base built in code, such as the snapshot of the
+// embedded rule base that data/ generates so that start-up needs no YAML
+// parsing. src is not modified: Compile works on a deep copy.
+func Compile(src *RuleBase) (*RuleBase, error) {
+	rb := src.clone()
+	r := &reader{file: rb.File}
+	v := validator{reader: r, rb: rb}
+	v.validate()
+	if len(r.probs) > 0 {
+		return nil, r.probs.sorted()
+	}
+	return rb, nil
+}
+
+func (r *reader) ruleBase(root *yaml.Node) *RuleBase {
+	f, ok := r.fields(root, "rule base",
+		[]string{"version", "date", "disclaimer", "sources", "sections", "questions", "levels", "bands", "deficiencies", "triggers", "red_flags"},
+		[]string{"reassurance", "cautions"})
+	if !ok {
+		return nil
+	}
+	rb := &RuleBase{
+		Version:    r.str(f["version"], "version"),
+		Date:       r.str(f["date"], "date"),
+		Disclaimer: r.str(f["disclaimer"], "disclaimer"),
+	}
+	for _, n := range r.seq(f["reassurance"], "reassurance") {
+		if nf, ok := r.fields(n, "reassurance note", []string{"text", "source"}, nil); ok {
+			rb.Reassurance = append(rb.Reassurance, Note{Text: r.str(nf["text"], "reassurance text"), Source: r.str(nf["source"], "reassurance source"), Pos: posOf(n)})
+		}
+	}
+	for _, n := range r.seq(f["sources"], "sources") {
+		if sf, ok := r.fields(n, "source", []string{"id", "title", "where"}, nil); ok {
+			rb.Sources = append(rb.Sources, Source{ID: r.id(sf["id"], "source id"), Title: r.str(sf["title"], "source title"), Where: r.str(sf["where"], "source where"), Pos: posOf(n)})
+		}
+	}
+	for _, n := range r.seq(f["sections"], "sections") {
+		if sf, ok := r.fields(n, "section", []string{"id", "title"}, nil); ok {
+			rb.Sections = append(rb.Sections, Section{ID: r.id(sf["id"], "section id"), Title: r.str(sf["title"], "section title"), Pos: posOf(n)})
+		}
+	}
+	for _, n := range r.seq(f["questions"], "questions") {
+		if q, ok := r.question(n); ok {
+			rb.Questions = append(rb.Questions, q)
+		}
+	}
+	for _, n := range r.seq(f["levels"], "levels") {
+		if lf, ok := r.fields(n, "level", []string{"id", "label", "action"}, nil); ok {
+			rb.Levels = append(rb.Levels, Level{ID: r.id(lf["id"], "level id"), Label: r.str(lf["label"], "level label"), Action: r.str(lf["action"], "level action"), Pos: posOf(n)})
+		}
+	}
+	if bf, ok := r.fields(f["bands"], "bands", []string{"likely", "possible"}, nil); ok {
+		rb.Bands.Likely, _ = r.integer(bf["likely"], "bands.likely", 1, 100)
+		rb.Bands.Possible, _ = r.integer(bf["possible"], "bands.possible", 1, 100)
+		if rb.Bands.Possible >= rb.Bands.Likely && rb.Bands.Likely > 0 {
+			r.errorf(bf["possible"], "bands.possible (%d) must be lower than bands.likely (%d)", rb.Bands.Possible, rb.Bands.Likely)
+		}
+	}
+	for _, n := range r.seq(f["deficiencies"], "deficiencies") {
+		if d, ok := r.deficiency(n); ok {
+			rb.Deficiencies = append(rb.Deficiencies, d)
+		}
+	}
+	for _, n := range r.seq(f["triggers"], "triggers") {
+		if t, ok := r.trigger(n); ok {
+			rb.Triggers = append(rb.Triggers, t)
+		}
+	}
+	for _, n := range r.seq(f["red_flags"], "red_flags") {
+		rf, ok := r.fields(n, "red flag", []string{"id", "level", "when", "reason", "action", "source"}, nil)
+		if !ok {
+			continue
+		}
+		id := r.id(rf["id"], "red flag id")
+		what := fmt.Sprintf("red flag %q", id)
+		rb.RedFlags = append(rb.RedFlags, RedFlag{
+			ID:     id,
+			Level:  r.str(rf["level"], what+" level"),
+			When:   r.cond(rf["when"], what+" when", 0),
+			Reason: r.str(rf["reason"], what+" reason"),
+			Action: r.str(rf["action"], what+" action"),
+			Source: r.source(rf["source"], what),
+			Pos:    posOf(n),
+		})
+	}
+	for _, n := range r.seq(f["cautions"], "cautions") {
+		cf, ok := r.fields(n, "caution", []string{"id", "when", "text", "source"}, nil)
+		if !ok {
+			continue
+		}
+		id := r.id(cf["id"], "caution id")
+		what := fmt.Sprintf("caution %q", id)
+		rb.Cautions = append(rb.Cautions, Caution{
+			ID:     id,
+			When:   r.cond(cf["when"], what+" when", 0),
+			Text:   r.str(cf["text"], what+" text"),
+			Source: r.source(cf["source"], what),
+			Pos:    posOf(n),
+		})
+	}
+	return rb
+}
+
+// id reads an identifier.
+func (r *reader) id(n *yaml.Node, what string) string {
+	s := r.str(n, what)
+	if s != "" && !validID(s) {
+		r.errorf(n, "%s %q is not a valid id: use lower-case letters, digits and _ (at most 63)", what, s)
+	}
+	return s
+}
+
+// source reads the source field of a rule; a missing one is a problem.
+func (r *reader) source(n *yaml.Node, what string) string {
+	if n == nil {
+		return "" // reported as a missing field by fields()
+	}
+	return r.str(n, what+" source")
+}
+
+func (r *reader) question(n *yaml.Node) (Question, bool) {
+	qf, ok := r.fields(n, "question", []string{"id", "section", "kind", "text", "options"}, []string{"help", "enable_when"})
+	if !ok {
+		return Question{}, false
+	}
+	q := Question{ID: r.id(qf["id"], "question id"), Pos: posOf(n)}
+	what := fmt.Sprintf("question %q", q.ID)
+	q.Section = r.str(qf["section"], what+" section")
+	switch k := r.str(qf["kind"], what+" kind"); k {
+	case string(Single), string(Multi):
+		q.Kind = Kind(k)
+	case "":
+	default:
+		r.errorf(qf["kind"], "%s kind %q is not allowed; use single or multi", what, k)
+	}
+	q.Text = r.str(qf["text"], what+" text")
+	q.Help = r.optStr(qf["help"], what+" help")
+	for _, on := range r.seq(qf["options"], what+" options") {
+		of, ok := r.fields(on, what+" option", []string{"id", "label"}, []string{"help"})
+		if !ok {
+			continue
+		}
+		q.Options = append(q.Options, Option{
+			ID:    r.id(of["id"], what+" option id"),
+			Label: r.str(of["label"], what+" option label"),
+			Help:  r.optStr(of["help"], what+" option help"),
+			Pos:   posOf(on),
+		})
+	}
+	if en := qf["enable_when"]; en != nil {
+		c := r.cond(en, what+" enable_when", 0)
+		q.EnableWhen = &c
+	}
+	return q, true
+}
+
+func (r *reader) deficiency(n *yaml.Node) (Deficiency, bool) {
+	df, ok := r.fields(n, "deficiency",
+		[]string{"id", "name", "role", "mechanism", "symptoms", "risks", "tests", "foods", "prior", "sources", "rules"}, nil)
+	if !ok {
+		return Deficiency{}, false
+	}
+	d := Deficiency{ID: r.id(df["id"], "deficiency id"), Pos: posOf(n)}
+	what := fmt.Sprintf("deficiency %q", d.ID)
+	d.Name = r.str(df["name"], what+" name")
+	d.Role = r.str(df["role"], what+" role")
+	d.Mechanism = r.str(df["mechanism"], what+" mechanism")
+	d.Symptoms = r.strs(df["symptoms"], what+" symptoms")
+	d.Risks = r.strs(df["risks"], what+" risks")
+	d.Tests = r.strs(df["tests"], what+" tests")
+	d.Foods = r.strs(df["foods"], what+" foods")
+	d.Sources = r.strs(df["sources"], what+" sources")
+	d.Prior, _ = r.num(df["prior"], what+" prior", MinPrior, MaxPrior)
+	for i, rn := range r.seq(df["rules"], what+" rules") {
+		rf, ok := r.fields(rn, what+" rule", []string{"when", "weight", "why", "source"}, []string{"id"})
+		if !ok {
+			continue
+		}
+		rule := Rule{ID: d.ID + "_" + strconv.Itoa(i+1), Pos: posOf(rn)}
+		if rf["id"] != nil {
+			rule.ID = r.id(rf["id"], what+" rule id")
+		}
+		rw := fmt.Sprintf("%s rule %q", what, rule.ID)
+		rule.When = r.cond(rf["when"], rw+" when", 0)
+		if w, ok := r.num(rf["weight"], rw+" weight", MinWeight, MaxWeight); ok {
+			if w == 0 {
+				r.errorf(rf["weight"], "%s weight must not be 0; remove the rule instead", rw)
+			}
+			rule.Weight = w
+		}
+		rule.Why = r.str(rf["why"], rw+" why")
+		rule.Source = r.source(rf["source"], rw)
+		d.Rules = append(d.Rules, rule)
+	}
+	return d, true
+}
+
+func (r *reader) trigger(n *yaml.Node) (Trigger, bool) {
+	tf, ok := r.fields(n, "trigger", []string{"id", "name", "advice", "rules"}, nil)
+	if !ok {
+		return Trigger{}, false
+	}
+	t := Trigger{ID: r.id(tf["id"], "trigger id"), Pos: posOf(n)}
+	what := fmt.Sprintf("trigger %q", t.ID)
+	t.Name = r.str(tf["name"], what+" name")
+	t.Advice = r.str(tf["advice"], what+" advice")
+	for _, rn := range r.seq(tf["rules"], what+" rules") {
+		rf, ok := r.fields(rn, what+" rule", []string{"when", "strength", "why", "source"}, nil)
+		if !ok {
+			continue
+		}
+		tr := TriggerRule{Pos: posOf(rn), When: r.cond(rf["when"], what+" rule when", 0)}
+		switch s := Strength(r.str(rf["strength"], what+" rule strength")); s {
+		case Weak, Moderate, Strong:
+			tr.Strength = s
+		case "":
+		default:
+			r.errorf(rf["strength"], "%s rule strength %q is not allowed; use weak, moderate or strong", what, s)
+		}
+		tr.Why = r.str(rf["why"], what+" rule why")
+		tr.Source = r.source(rf["source"], what+" rule")
+		t.Rules = append(t.Rules, tr)
+	}
+	return t, true
+}
+
+// cond reads a condition:
+//
+//	question_id: option          the answer includes option
+//	question_id: [a, b]          the answer includes a or b
+//	any: [cond, ...]             at least one holds
+//	all: [cond, ...]             every one holds
+//	count: {question: q, at_least: n}
+func (r *reader) cond(n *yaml.Node, what string, depth int) Cond {
+	c := Cond{Pos: posOf(n)}
+	if n == nil {
+		return c
+	}
+	if depth > maxCondDepth {
+		r.errorf(n, "%s is nested deeper than %d levels", what, maxCondDepth)
+		return c
+	}
+	if n.Kind != yaml.MappingNode || len(n.Content) != 2 {
+		r.errorf(n, "%s must be a mapping with exactly one key (a question id, any, all or count), got %s", what, kindName(n))
+		return c
+	}
+	k, v := n.Content[0], n.Content[1]
+	switch k.Value {
+	case "any", "all":
+		c.Op = OpAny
+		if k.Value == "all" {
+			c.Op = OpAll
+		}
+		subs := r.seq(v, what+" "+k.Value)
+		if len(subs) == 0 && v.Kind == yaml.SequenceNode {
+			r.errorf(v, "%s %s must list at least one condition", what, k.Value)
+		}
+		for _, s := range subs {
+			c.Subs = append(c.Subs, r.cond(s, what, depth+1))
+		}
+	case "count":
+		c.Op = OpCount
+		if cf, ok := r.fields(v, what+" count", []string{"question", "at_least"}, nil); ok {
+			c.Question = r.str(cf["question"], what+" count question")
+			c.AtLeast, _ = r.integer(cf["at_least"], what+" count at_least", 1, maxOptions)
+		}
+	default:
+		c.Op = OpAnswer
+		c.Question = k.Value
+		switch v.Kind {
+		case yaml.ScalarNode:
+			if s := r.str(v, what+" option"); s != "" {
+				c.Options = []string{s}
+			}
+		case yaml.SequenceNode:
+			c.Options = r.strs(v, what+" options")
+			if len(c.Options) == 0 && len(v.Content) == 0 {
+				r.errorf(v, "%s: list at least one option of %q", what, c.Question)
+			}
+		default:
+			r.errorf(v, "%s: the answer to %q must be an option id or a list of them, got %s", what, c.Question, kindName(v))
+		}
+	}
+	return c
+}

@@ -1,0 +1,483 @@
+package knowledge
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// label names a part of the rule base in messages. It is formatted only
+// when a problem is reported, so validating a good rule base builds no
+// strings.
+type label struct{ format, a, b string }
+
+func (l label) String() string {
+	switch strings.Count(l.format, "%") {
+	case 0:
+		return l.format
+	case 1:
+		return fmt.Sprintf(l.format, l.a)
+	default:
+		return fmt.Sprintf(l.format, l.a, l.b)
+	}
+}
+
+// validator checks a decoded rule base and resolves its references.
+type validator struct {
+	*reader
+	rb *RuleBase
+}
+
+func (v *validator) validate() {
+	rb := v.rb
+	rb.index()
+	v.uniqueIDs()
+	v.sections()
+	v.questions()
+	v.enableWhen()
+	v.levels()
+	for i := range rb.Reassurance {
+		v.sourceRef(rb.Reassurance[i].Source, rb.Reassurance[i].Pos, label{"reassurance note", "", ""})
+	}
+	for i := range rb.Deficiencies {
+		v.deficiency(&rb.Deficiencies[i])
+	}
+	for i := range rb.Triggers {
+		t := &rb.Triggers[i]
+		if len(t.Rules) == 0 {
+			v.errorAt(t.Pos, "%s has no rules", label{"trigger %q", t.ID, ""})
+		}
+		for j := range t.Rules {
+			tr := &t.Rules[j]
+			what := label{"trigger %q rule %s", t.ID, strconv.Itoa(j + 1)}
+			v.resolve(&tr.When, what)
+			v.sourceRef(tr.Source, tr.Pos, what)
+		}
+	}
+	for i := range rb.RedFlags {
+		f := &rb.RedFlags[i]
+		what := label{"red flag %q", f.ID, ""}
+		v.resolve(&f.When, what)
+		v.sourceRef(f.Source, f.Pos, what)
+		if f.Level != "" && rb.LevelRank(f.Level) < 0 {
+			v.errorAt(f.Pos, "%s: unknown level %q; allowed: %s", what, f.Level, strings.Join(levelIDs(rb), ", "))
+		}
+	}
+	for i := range rb.Cautions {
+		c := &rb.Cautions[i]
+		what := label{"caution %q", c.ID, ""}
+		v.resolve(&c.When, what)
+		v.sourceRef(c.Source, c.Pos, what)
+	}
+	v.contract()
+}
+
+func levelIDs(rb *RuleBase) []string {
+	ids := make([]string, len(rb.Levels))
+	for i, l := range rb.Levels {
+		ids[i] = l.ID
+	}
+	return ids
+}
+
+// uniqueIDs reports an ID used twice in one namespace.
+func (v *validator) uniqueIDs() {
+	rb := v.rb
+	check := func(kind, id string, p Pos, seen map[string]Pos) {
+		if id == "" {
+			return
+		}
+		if first, dup := seen[id]; dup {
+			v.errorAt(p, "duplicate %s id %q (first defined at line %d)", kind, id, first.Line)
+			return
+		}
+		seen[id] = p
+	}
+	seen := map[string]Pos{}
+	for _, s := range rb.Sources {
+		check("source", s.ID, s.Pos, seen)
+	}
+	seen = map[string]Pos{}
+	for _, s := range rb.Sections {
+		check("section", s.ID, s.Pos, seen)
+	}
+	seen = map[string]Pos{}
+	for _, q := range rb.Questions {
+		check("question", q.ID, q.Pos, seen)
+		opts := map[string]Pos{}
+		for _, o := range q.Options {
+			check("option", o.ID, o.Pos, opts)
+		}
+	}
+	seen = map[string]Pos{}
+	for _, l := range rb.Levels {
+		check("level", l.ID, l.Pos, seen)
+	}
+	seen = map[string]Pos{}
+	for _, d := range rb.Deficiencies {
+		check("deficiency", d.ID, d.Pos, seen)
+	}
+	rules := map[string]Pos{}
+	for _, d := range rb.Deficiencies {
+		for _, r := range d.Rules {
+			check("rule", r.ID, r.Pos, rules)
+		}
+	}
+	seen = map[string]Pos{}
+	for _, t := range rb.Triggers {
+		check("trigger", t.ID, t.Pos, seen)
+	}
+	seen = map[string]Pos{}
+	for _, f := range rb.RedFlags {
+		check("red flag", f.ID, f.Pos, seen)
+	}
+	seen = map[string]Pos{}
+	for _, c := range rb.Cautions {
+		check("caution", c.ID, c.Pos, seen)
+	}
+}
+
+func (v *validator) sections() {
+	rb := v.rb
+	if len(rb.Sections) == 0 {
+		v.errorAt(Pos{}, "sections: at least one section is needed")
+	}
+	// Questions of one section must be asked together, in section order.
+	last := -1
+	used := map[string]bool{}
+	for _, q := range rb.Questions {
+		si := -1
+		for i, s := range rb.Sections {
+			if s.ID == q.Section {
+				si = i
+			}
+		}
+		if si < 0 {
+			if q.Section != "" {
+				v.errorAt(q.Pos, "question %q: unknown section %q; sections: %s", q.ID, q.Section, strings.Join(sectionIDs(rb), ", "))
+			}
+			continue
+		}
+		if si < last || (si != last && used[q.Section]) {
+			v.errorAt(q.Pos, "question %q is in section %q, but the questions of a section must follow each other in the order of sections", q.ID, q.Section)
+		}
+		used[q.Section] = true
+		last = si
+	}
+	for _, s := range rb.Sections {
+		if !used[s.ID] {
+			v.errorAt(s.Pos, "section %q has no questions", s.ID)
+		}
+	}
+}
+
+func sectionIDs(rb *RuleBase) []string {
+	ids := make([]string, len(rb.Sections))
+	for i, s := range rb.Sections {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+func (v *validator) questions() {
+	rb := v.rb
+	for i := range rb.Questions {
+		q := &rb.Questions[i]
+		if contains(reserved, q.ID) {
+			v.errorAt(q.Pos, "question id %q is reserved for conditions; choose another id", q.ID)
+		}
+		if len(q.Options) > maxOptions {
+			v.errorAt(q.Pos, "question %q has %d options; at most %d are allowed", q.ID, len(q.Options), maxOptions)
+		}
+		if len(q.Options) < 2 && !(q.Kind == Multi && len(q.Options) == 1) {
+			v.errorAt(q.Pos, "question %q needs at least two options", q.ID)
+		}
+	}
+	if len(rb.Questions) > 0 && rb.Questions[0].ID != FirstQuestion {
+		v.errorAt(rb.Questions[0].Pos, "the first question must be %q (the emergency screen), not %q", FirstQuestion, rb.Questions[0].ID)
+	}
+}
+
+// enableWhen checks conditional questions: references resolve, they point
+// only at earlier questions, they form no cycle, and they can be met.
+func (v *validator) enableWhen() {
+	rb := v.rb
+	cyclic := v.cycles()
+	shown := make([]bool, len(rb.Questions))
+	for i := range rb.Questions {
+		q := &rb.Questions[i]
+		shown[i] = true
+		if q.EnableWhen == nil {
+			continue
+		}
+		what := label{"question %q enable_when", q.ID, ""}
+		if !v.resolve(q.EnableWhen, what) {
+			continue
+		}
+		if cyclic[i] {
+			shown[i] = false
+			continue
+		}
+		ok := true
+		for _, ref := range q.EnableWhen.Questions(nil) {
+			j := rb.QuestionIndex(ref)
+			if j >= i {
+				v.errorAt(q.EnableWhen.Pos, "%s refers to %q, which is asked later; it may only refer to earlier questions", what, ref)
+				ok = false
+			} else if !shown[j] {
+				v.errorAt(q.EnableWhen.Pos, "question %q can never be shown: it depends on %q, which can never be shown", q.ID, ref)
+				ok = false
+			}
+		}
+		if ok && !satisfiable(rb, q.EnableWhen) {
+			v.errorAt(q.EnableWhen.Pos, "question %q can never be shown: no answers can make its enable_when (%s) true", q.ID, q.EnableWhen)
+			ok = false
+		}
+		shown[i] = ok
+	}
+}
+
+// cycles reports every enable_when cycle once and returns the questions on
+// one.
+func (v *validator) cycles() []bool {
+	rb := v.rb
+	n := len(rb.Questions)
+	edges := make([][]int, n)
+	for i, q := range rb.Questions {
+		if q.EnableWhen == nil {
+			continue
+		}
+		for _, ref := range q.EnableWhen.Questions(nil) {
+			if j := rb.QuestionIndex(ref); j >= 0 {
+				edges[i] = append(edges[i], j)
+			}
+		}
+	}
+	onCycle := make([]bool, n)
+	state := make([]uint8, n) // 0 new, 1 on stack, 2 done
+	var stack []int
+	var visit func(i int)
+	visit = func(i int) {
+		state[i] = 1
+		stack = append(stack, i)
+		for _, j := range edges[i] {
+			switch state[j] {
+			case 0:
+				visit(j)
+			case 1:
+				// Found a cycle: the stack from j to i.
+				k := len(stack) - 1
+				for stack[k] != j {
+					k--
+				}
+				names := []string{}
+				for _, x := range stack[k:] {
+					onCycle[x] = true
+					names = append(names, rb.Questions[x].ID)
+				}
+				names = append(names, rb.Questions[j].ID)
+				q := rb.Questions[j]
+				v.errorAt(q.EnableWhen.Pos, "enable_when forms a cycle: %s", strings.Join(names, " → "))
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[i] = 2
+	}
+	for i := 0; i < n; i++ {
+		if state[i] == 0 {
+			visit(i)
+		}
+	}
+	return onCycle
+}
+
+// satisfiable reports whether some answers make c true. Conditions are
+// monotone in the options selected except through the exclusive "none", so
+// it is enough to try, for each question c refers to, every single option
+// (single choice) or "none" and all other options at once (multi choice).
+func satisfiable(rb *RuleBase, c *Cond) bool {
+	refs := uniq(c.Questions(nil))
+	states := make([][]uint64, len(refs))
+	total := 1
+	for i, ref := range refs {
+		q := rb.Question(ref)
+		if q == nil {
+			return true // reported elsewhere
+		}
+		if q.Kind == Multi {
+			none := q.noneMask()
+			all := (uint64(1)<<len(q.Options) - 1) &^ none
+			states[i] = []uint64{all}
+			if none != 0 {
+				states[i] = append(states[i], none)
+			}
+		} else {
+			for o := range q.Options {
+				states[i] = append(states[i], 1<<o)
+			}
+		}
+		total *= len(states[i])
+		if total > 1<<16 {
+			return true // too many to try; assume it can be met
+		}
+	}
+	sel := make([]uint64, len(rb.Questions))
+	for n := 0; n < total; n++ {
+		k := n
+		for i, ref := range refs {
+			sel[rb.QuestionIndex(ref)] = states[i][k%len(states[i])]
+			k /= len(states[i])
+		}
+		if c.holds(sel) {
+			return true
+		}
+	}
+	return false
+}
+
+func uniq(s []string) []string {
+	out := s[:0]
+	seen := map[string]bool{}
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// noneMask is the bit of the exclusive "none" option, or 0.
+func (q *Question) noneMask() uint64 {
+	if q.Kind != Multi {
+		return 0
+	}
+	if i := q.OptionIndex(NoneOption); i >= 0 {
+		return 1 << i
+	}
+	return 0
+}
+
+// resolve checks a condition's references and fills in its indexes. It
+// reports whether everything resolved.
+func (v *validator) resolve(c *Cond, what label) bool {
+	rb := v.rb
+	switch c.Op {
+	case OpAny, OpAll:
+		ok := true
+		for i := range c.Subs {
+			ok = v.resolve(&c.Subs[i], what) && ok
+		}
+		return ok
+	case OpAnswer, OpCount:
+		q := rb.Question(c.Question)
+		if q == nil {
+			if c.Question != "" {
+				v.errorAt(c.Pos, "%s: unknown question %q", what, c.Question)
+			}
+			return false
+		}
+		c.q = rb.QuestionIndex(c.Question)
+		if c.Op == OpCount {
+			c.mask = q.noneMask()
+			if q.Kind != Multi {
+				v.errorAt(c.Pos, "%s: count needs a multi-choice question; %q is single choice", what, c.Question)
+				return false
+			}
+			return true
+		}
+		ok := len(c.Options) > 0
+		seen := uint64(0)
+		for _, o := range c.Options {
+			i := q.OptionIndex(o)
+			if i < 0 {
+				v.errorAt(c.Pos, "%s: question %q has no option %q; allowed: %s", what, c.Question, o, strings.Join(q.OptionIDs(), ", "))
+				ok = false
+				continue
+			}
+			if seen&(1<<i) != 0 {
+				v.errorAt(c.Pos, "%s: option %q of %q is listed twice", what, o, c.Question)
+			}
+			seen |= 1 << i
+		}
+		c.mask = seen
+		return ok
+	}
+	return false
+}
+
+// sourceRef checks that a cited source exists. A rule without a source is
+// reported by the reader as a missing field.
+func (v *validator) sourceRef(id string, p Pos, what label) {
+	if id == "" {
+		return
+	}
+	if v.rb.Source(id) == nil {
+		v.errorAt(p, "%s cites unknown source %q; add it to sources", what, id)
+	}
+}
+
+func (v *validator) levels() {
+	rb := v.rb
+	got := levelIDs(rb)
+	if strings.Join(got, ",") != strings.Join(contractLevels, ",") {
+		v.errorAt(Pos{Line: 1, Col: 1}, "levels must be exactly %s, lowest first; got %s", strings.Join(contractLevels, ", "), strings.Join(got, ", "))
+	}
+}
+
+func (v *validator) deficiency(d *Deficiency) {
+	what := label{"deficiency %q", d.ID, ""}
+	for _, s := range d.Sources {
+		v.sourceRef(s, d.Pos, what)
+	}
+	for name, list := range map[string][]string{"tests": d.Tests, "foods": d.Foods, "symptoms": d.Symptoms} {
+		if len(list) == 0 {
+			v.errorAt(d.Pos, "%s needs at least one entry in %s", what, name)
+		}
+	}
+	if len(d.Rules) == 0 {
+		v.errorAt(d.Pos, "%s has no rules", what)
+	}
+	for i := range d.Rules {
+		r := &d.Rules[i]
+		rw := label{"deficiency %q rule %q", d.ID, r.ID}
+		v.resolve(&r.When, rw)
+		v.sourceRef(r.Source, r.Pos, rw)
+	}
+}
+
+// contract checks that every question, option, deficiency and trigger of
+// the answers contract is present.
+func (v *validator) contract() {
+	rb := v.rb
+	at := Pos{Line: 1, Col: 1}
+	for _, cq := range contractQuestions {
+		q := rb.Question(cq.ID)
+		if q == nil {
+			v.errorAt(at, "contract question %q is missing", cq.ID)
+			continue
+		}
+		if q.Kind != "" && q.Kind != cq.Kind {
+			v.errorAt(q.Pos, "contract question %q must be %s choice, not %s", cq.ID, cq.Kind, q.Kind)
+		}
+		for _, o := range cq.Options {
+			if q.OptionIndex(o) < 0 {
+				v.errorAt(q.Pos, "contract option %q of question %q is missing", o, cq.ID)
+			}
+		}
+	}
+	for _, id := range contractDeficiencies {
+		if rb.Deficiency(id) == nil {
+			v.errorAt(at, "contract deficiency %q is missing", id)
+		}
+	}
+	for _, id := range contractTriggers {
+		found := false
+		for _, t := range rb.Triggers {
+			found = found || t.ID == id
+		}
+		if !found {
+			v.errorAt(at, "contract trigger %q is missing", id)
+		}
+	}
+}

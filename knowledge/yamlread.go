@@ -1,0 +1,300 @@
+package knowledge
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Input limits. Real rule bases are well under 200 KiB and real answers
+// files under 4 KiB; anything far larger is refused before parsing, so a
+// hostile file cannot make the parser use unbounded time or memory.
+const (
+	// MaxRuleBaseBytes is the largest rule-base file accepted.
+	MaxRuleBaseBytes = 4 << 20
+	// MaxAnswersBytes is the largest answers file accepted.
+	MaxAnswersBytes = 256 << 10
+	// MaxVignetteBytes is the largest vignette file accepted.
+	MaxVignetteBytes = 1 << 20
+	// maxDepth is the deepest nesting of YAML collections accepted.
+	maxDepth = 64
+	// maxNodes bounds the number of YAML nodes in one document.
+	maxNodes = 200_000
+)
+
+// reader walks YAML nodes and collects problems with their positions.
+type reader struct {
+	file  string
+	probs Problems
+}
+
+func posOf(n *yaml.Node) Pos {
+	if n == nil {
+		return Pos{}
+	}
+	return Pos{Line: n.Line, Col: n.Column}
+}
+
+func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
+	r.probs = append(r.probs, Problem{File: r.file, Pos: posOf(n), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) errorAt(p Pos, format string, args ...any) {
+	r.probs = append(r.probs, Problem{File: r.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// parse checks data against the limits and parses it into its root node,
+// which is never an alias and never nil when no problem was recorded.
+// what names the kind of file for messages ("rule base", "answers").
+func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
+	if len(data) > limit {
+		r.errorAt(Pos{}, "%s file is %d bytes; the limit is %d bytes", what, len(data), limit)
+		return nil
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		r.errorAt(Pos{}, "%s file is empty", what)
+		return nil
+	}
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+		r.errorAt(Pos{}, "%s file is not UTF-8 text (is it a binary file?)", what)
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// The parser reports "yaml: line N: message", without a column.
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		p := Pos{}
+		if rest, ok := strings.CutPrefix(msg, "line "); ok {
+			if num, text, ok := strings.Cut(rest, ": "); ok {
+				if line, err := strconv.Atoi(num); err == nil {
+					p, msg = Pos{Line: line, Col: 1}, text
+				}
+			}
+		}
+		r.errorAt(p, "YAML syntax error: %s", msg)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		r.errorAt(Pos{}, "%s file holds no YAML document", what)
+		return nil
+	}
+	root := doc.Content[0]
+	if !r.checkShape(root, 0, new(int)) {
+		return nil
+	}
+	return root
+}
+
+// checkShape refuses aliases, anchors, too-deep nesting and too many nodes.
+func (r *reader) checkShape(n *yaml.Node, depth int, count *int) bool {
+	*count++
+	if *count > maxNodes {
+		r.errorf(n, "too many YAML nodes (limit %d)", maxNodes)
+		return false
+	}
+	if depth > maxDepth {
+		r.errorf(n, "nesting is deeper than %d levels", maxDepth)
+		return false
+	}
+	if n.Kind == yaml.AliasNode {
+		r.errorf(n, "YAML aliases (*%s) are not supported; write the value out", n.Value)
+		return false
+	}
+	if n.Anchor != "" {
+		r.errorf(n, "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
+		return false
+	}
+	for _, c := range n.Content {
+		if !r.checkShape(c, depth+1, count) {
+			return false
+		}
+	}
+	return true
+}
+
+// kindName names a node kind for messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// field is one key of a mapping with its value.
+type field struct {
+	key   *yaml.Node
+	value *yaml.Node
+}
+
+// fields reads a mapping whose keys must be among required and optional.
+// Missing required keys, unknown keys and duplicate keys are problems. The
+// result maps each key present to its value; ok is false when n is not a
+// mapping.
+func (r *reader) fields(n *yaml.Node, what string, required, optional []string) (map[string]*yaml.Node, bool) {
+	if n.Kind != yaml.MappingNode {
+		r.errorf(n, "%s must be a mapping, got %s", what, kindName(n))
+		return nil, false
+	}
+	out := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name := k.Value
+		if _, dup := out[name]; dup {
+			r.errorf(k, "%s: key %q is given twice", what, name)
+			continue
+		}
+		if !contains(required, name) && !contains(optional, name) {
+			r.errorf(k, "%s: unknown field %q; allowed: %s", what, name, strings.Join(append(append([]string{}, required...), optional...), ", "))
+			continue
+		}
+		out[name] = v
+	}
+	for _, name := range required {
+		if _, ok := out[name]; !ok {
+			r.errorf(n, "%s: missing field %q", what, name)
+		}
+	}
+	return out, true
+}
+
+// pairs reads a mapping in order, reporting duplicate keys.
+func (r *reader) pairs(n *yaml.Node, what string) ([]field, bool) {
+	if n.Kind != yaml.MappingNode {
+		r.errorf(n, "%s must be a mapping, got %s", what, kindName(n))
+		return nil, false
+	}
+	seen := make(map[string]bool, len(n.Content)/2)
+	out := make([]field, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			r.errorf(k, "%s: keys must be plain names, got %s", what, kindName(k))
+			continue
+		}
+		if seen[k.Value] {
+			r.errorf(k, "%s: key %q is given twice", what, k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		out = append(out, field{key: k, value: v})
+	}
+	return out, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// str reads a non-empty string scalar.
+func (r *reader) str(n *yaml.Node, what string) string {
+	if n == nil {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		r.errorf(n, "%s must be text, got %s", what, kindName(n))
+		return ""
+	}
+	if strings.TrimSpace(n.Value) == "" {
+		r.errorf(n, "%s must not be empty", what)
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// optStr reads an optional string: a missing node gives "".
+func (r *reader) optStr(n *yaml.Node, what string) string {
+	if n == nil {
+		return ""
+	}
+	return r.str(n, what)
+}
+
+// seq reads a list.
+func (r *reader) seq(n *yaml.Node, what string) []*yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.errorf(n, "%s must be a list, got %s", what, kindName(n))
+		return nil
+	}
+	return n.Content
+}
+
+// strs reads a list of non-empty strings.
+func (r *reader) strs(n *yaml.Node, what string) []string {
+	items := r.seq(n, what)
+	if items == nil {
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		if s := r.str(it, what+" item"); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// num reads a number within [lo, hi].
+func (r *reader) num(n *yaml.Node, what string, lo, hi float64) (float64, bool) {
+	if n == nil {
+		return 0, false
+	}
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		r.errorf(n, "%s must be a number, got %s", what, kindName(n))
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(n.Value, 64)
+	if err != nil {
+		r.errorf(n, "%s must be a number, got %q", what, n.Value)
+		return 0, false
+	}
+	if f < lo || f > hi || f != f {
+		r.errorf(n, "%s is %s; it must be between %s and %s", what, n.Value, fmtNum(lo), fmtNum(hi))
+		return f, false
+	}
+	return f, true
+}
+
+// integer reads an integer within [lo, hi].
+func (r *reader) integer(n *yaml.Node, what string, lo, hi int) (int, bool) {
+	if n == nil {
+		return 0, false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		r.errorf(n, "%s must be a whole number, got %s", what, kindName(n))
+		return 0, false
+	}
+	v, err := strconv.Atoi(n.Value)
+	if err != nil {
+		r.errorf(n, "%s must be a whole number, got %q", what, n.Value)
+		return 0, false
+	}
+	if v < lo || v > hi {
+		r.errorf(n, "%s is %d; it must be between %d and %d", what, v, lo, hi)
+		return v, false
+	}
+	return v, true
+}
+
+func fmtNum(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}

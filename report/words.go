@@ -1,0 +1,123 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/twitchcheck/twitchcheck/knowledge"
+)
+
+// AnswerLabel returns the words a person read for an answer, such as
+// "Vegan" for diet: vegan. Unknown ids come back as they are.
+func AnswerLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
+	if q := rb.Question(ref.Question); q != nil {
+		if i := q.OptionIndex(ref.Answer); i >= 0 {
+			return q.Options[i].Label
+		}
+	}
+	return ref.Answer
+}
+
+// AnswerLabels joins the labels of refs with "; ".
+func AnswerLabels(rb *knowledge.RuleBase, refs []knowledge.AnswerRef) string {
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		parts[i] = AnswerLabel(rb, r)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// SourceName returns a short citation for source id: its title and where
+// it comes from.
+func SourceName(rb *knowledge.RuleBase, id string) string {
+	if s := rb.Source(id); s != nil {
+		return fmt.Sprintf("%s (%s)", s.Title, s.Where)
+	}
+	return id
+}
+
+// TriageLine returns the line that heads every result, in words that need
+// no colour: "Triage: SEE A DOCTOR".
+func TriageLine(rb *knowledge.RuleBase, level string) string {
+	return "Triage: " + strings.ToUpper(LevelLabel(rb, level))
+}
+
+// LevelLabel returns the label of a triage level.
+func LevelLabel(rb *knowledge.RuleBase, level string) string {
+	if l := rb.Level(level); l != nil {
+		return l.Label
+	}
+	return level
+}
+
+// TopEvidence returns up to n pieces of evidence that moved the score most,
+// largest effect first.
+func TopEvidence(d knowledge.Scored, n int) []knowledge.Evidence {
+	ev := append([]knowledge.Evidence(nil), d.Evidence...)
+	sort.SliceStable(ev, func(i, j int) bool { return abs(ev[i].Weight) > abs(ev[j].Weight) })
+	if len(ev) > n {
+		ev = ev[:n]
+	}
+	return ev
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// Bar draws a score as a bar of width cells, in characters that read
+// without colour.
+func Bar(score, width int) string {
+	full := (score*width + 50) / 100
+	full = max(0, min(width, full))
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
+}
+
+// BandPhrase says what a band means in "may point to" words.
+func BandPhrase(band string) string {
+	switch band {
+	case knowledge.BandLikely:
+		return "likely: your answers may point to this"
+	case knowledge.BandPossible:
+		return "possible"
+	default:
+		return "unlikely"
+	}
+}
+
+// wrap wraps s to width, indenting every line by indent spaces. A line
+// that starts with a bullet ("- ", "! ", "+ ") hangs its continuation
+// lines under the text after the bullet.
+func wrap(s string, width, indent int) string {
+	hang := 0
+	if len(s) > 2 && s[1] == ' ' && strings.ContainsRune("-!+", rune(s[0])) {
+		hang = 2
+	}
+	w := max(20, width-indent-hang)
+	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	for i, l := range lines {
+		pad := indent
+		if i > 0 {
+			pad += hang
+		}
+		lines[i] = strings.Repeat(" ", pad) + strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// signed renders points with a sign: "+12", "-4", "0".
+func signed(n int) string {
+	if n > 0 {
+		return fmt.Sprintf("+%d", n)
+	}
+	return fmt.Sprintf("%d", n)
+}
+
+// Unanswered lists the questions without an answer, in order.
+func Unanswered(a knowledge.Answers) []string { return unanswered(a) }
