@@ -46,6 +46,7 @@ type TUIOptions struct {
 	RulesPath  string // set when --rules was given
 	Answers    *knowledge.Answers
 	CaseTitle  string
+	Cases      []knowledge.Case
 	Watch      bool
 	Theme      string
 	Accessible bool

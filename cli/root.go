@@ -74,6 +74,9 @@ func root(args []string, env Env) error {
 		}
 		opts.Answers, opts.CaseTitle = &c.Answers, c.Title
 	}
+	if opts.Cases, err = LoadCases(rb); err != nil {
+		return err
+	}
 	if env.TUI == nil {
 		fmt.Fprint(env.Stdout, rootHelp)
 		return nil

@@ -11,10 +11,10 @@ import (
 
 // Documented ranges of the numbers in a rule base.
 const (
-	MinWeight = -3.0 // a rule's weight, as a natural-log likelihood ratio
-	MaxWeight = 3.0
-	MinPrior  = -6.0 // a deficiency's prior log-odds
-	MaxPrior  = 0.0
+	MinWeight    = -3.0 // a rule's weight, as a natural-log likelihood ratio
+	MaxWeight    = 3.0
+	MinPrior     = -6.0 // a deficiency's prior log-odds
+	MaxPrior     = 0.0
 	maxCondDepth = 8
 	maxOptions   = 63 // options of one question: they are held in a bitmask
 )

@@ -143,6 +143,9 @@ type field struct {
 // result maps each key present to its value; ok is false when n is not a
 // mapping.
 func (r *reader) fields(n *yaml.Node, what string, required, optional []string) (map[string]*yaml.Node, bool) {
+	if n == nil {
+		return nil, false // a missing field, reported by the caller's fields()
+	}
 	if n.Kind != yaml.MappingNode {
 		r.errorf(n, "%s must be a mapping, got %s", what, kindName(n))
 		return nil, false
@@ -171,6 +174,9 @@ func (r *reader) fields(n *yaml.Node, what string, required, optional []string) 
 
 // pairs reads a mapping in order, reporting duplicate keys.
 func (r *reader) pairs(n *yaml.Node, what string) ([]field, bool) {
+	if n == nil {
+		return nil, false
+	}
 	if n.Kind != yaml.MappingNode {
 		r.errorf(n, "%s must be a mapping, got %s", what, kindName(n))
 		return nil, false

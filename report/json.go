@@ -129,13 +129,14 @@ func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 	return enc.Encode(doc)
 }
 
-// unanswered lists the questions without an answer, in order.
+// unanswered lists the questions asked (shown for these answers) that
+// have no answer, in order. Follow-ups that were never asked are left out.
 func unanswered(a knowledge.Answers) []string {
 	rb := a.RuleBase()
 	out := []string{}
-	for _, q := range rb.Questions {
-		if !a.IsAnswered(q.ID) {
-			out = append(out, q.ID)
+	for _, i := range a.Visible() {
+		if id := rb.Questions[i].ID; !a.IsAnswered(id) {
+			out = append(out, id)
 		}
 	}
 	return out

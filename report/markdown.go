@@ -22,7 +22,7 @@ func Markdown(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.
 	p("")
 	p("- Date: %s", date.Format("2 January 2006"))
 	p("- Knowledge base: version %s (%s)", rb.Version, rb.Date)
-	p("- Questions answered: %d of %d", a.Count(), len(rb.Questions))
+	p("- Questions answered: %d of %d", a.Count(), a.Count()+len(unanswered(a)))
 	p("")
 	p("> %s", mdEscape(rb.Disclaimer))
 	p("")

@@ -21,7 +21,7 @@ func Text(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
 
-	p("twitchcheck · knowledge base %s (%s) · %d of %d questions answered", rb.Version, rb.Date, a.Count(), len(rb.Questions))
+	p("twitchcheck · knowledge base %s (%s) · %d of %d questions answered", rb.Version, rb.Date, a.Count(), a.Count()+len(unanswered(a)))
 	p("")
 	p("%s", TriageLine(rb, res.Triage.Level))
 	p("%s", wrap(rb.Level(res.Triage.Level).Action, TextWidth, 2))

@@ -1,0 +1,324 @@
+package knowledge_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/twitchcheck/twitchcheck/data"
+	"github.com/twitchcheck/twitchcheck/knowledge"
+)
+
+func TestLoadEmbeddedRuleBase(t *testing.T) {
+	rb, err := knowledge.Load(data.RulesName, data.Rules())
+	if err != nil {
+		t.Fatalf("Load(%s): %v", data.RulesName, err)
+	}
+	if rb.File != data.RulesName {
+		t.Errorf("File = %q, want %q", rb.File, data.RulesName)
+	}
+	if knowledge.FirstQuestion != "serious" {
+		t.Errorf("FirstQuestion = %q, want serious", knowledge.FirstQuestion)
+	}
+	if got := rb.Questions[0].ID; got != "serious" {
+		t.Errorf("first question is %q, want serious (the emergency screen)", got)
+	}
+
+	t.Run("contract questions", func(t *testing.T) {
+		if len(specQuestions) != 23 {
+			t.Fatalf("the copy of the contract has %d questions, want 23", len(specQuestions))
+		}
+		for _, cq := range specQuestions {
+			q := rb.Question(cq.id)
+			if q == nil {
+				t.Errorf("contract question %q is missing", cq.id)
+				continue
+			}
+			if q.ID != cq.id || rb.QuestionIndex(cq.id) < 0 || &rb.Questions[rb.QuestionIndex(cq.id)] != q {
+				t.Errorf("Question(%q) and QuestionIndex(%q) disagree", cq.id, cq.id)
+			}
+			if q.Kind != cq.kind {
+				t.Errorf("question %q is %s choice, want %s", cq.id, q.Kind, cq.kind)
+			}
+			// First-class: asked of everyone, never a follow-up.
+			if q.EnableWhen != nil {
+				t.Errorf("contract question %q has enable_when %s; contract questions must always be shown", cq.id, q.EnableWhen)
+			}
+			for _, o := range cq.options {
+				if q.OptionIndex(o) < 0 {
+					t.Errorf("question %q lacks contract option %q (has %s)", cq.id, o, strings.Join(q.OptionIDs(), ", "))
+				}
+			}
+			if q.Text == "" || rb.Section(q.Section) == nil {
+				t.Errorf("question %q has no text or an unknown section %q", cq.id, q.Section)
+			}
+			for _, o := range q.Options {
+				if o.Label == "" {
+					t.Errorf("question %q option %q has no label", cq.id, o.ID)
+				}
+			}
+		}
+	})
+
+	t.Run("deficiencies", func(t *testing.T) {
+		var ids []string
+		for _, d := range rb.Deficiencies {
+			ids = append(ids, d.ID)
+			if rb.Deficiency(d.ID) == nil || rb.Deficiency(d.ID).ID != d.ID {
+				t.Errorf("Deficiency(%q) does not find it", d.ID)
+			}
+			if len(d.Rules) == 0 || len(d.Tests) == 0 || len(d.Foods) == 0 || d.Name == "" {
+				t.Errorf("deficiency %q lacks rules, tests, foods or a name", d.ID)
+			}
+			if d.Prior < knowledge.MinPrior || d.Prior > knowledge.MaxPrior {
+				t.Errorf("deficiency %q prior %v is outside [%v, %v]", d.ID, d.Prior, knowledge.MinPrior, knowledge.MaxPrior)
+			}
+		}
+		if !sameSet(ids, specDeficiencies) {
+			t.Errorf("deficiencies = %v, want exactly the 8 of the contract %v", ids, specDeficiencies)
+		}
+	})
+
+	t.Run("triggers", func(t *testing.T) {
+		var ids []string
+		for _, tr := range rb.Triggers {
+			ids = append(ids, tr.ID)
+			if len(tr.Rules) == 0 || tr.Advice == "" {
+				t.Errorf("trigger %q lacks rules or advice", tr.ID)
+			}
+		}
+		if !sameSet(ids, specTriggers) {
+			t.Errorf("triggers = %v, want exactly the 9 of the contract %v", ids, specTriggers)
+		}
+	})
+
+	t.Run("levels", func(t *testing.T) {
+		var ids []string
+		for i, l := range rb.Levels {
+			ids = append(ids, l.ID)
+			if rb.LevelRank(l.ID) != i || rb.Level(l.ID) == nil {
+				t.Errorf("LevelRank(%q) = %d, want %d", l.ID, rb.LevelRank(l.ID), i)
+			}
+			if l.Label == "" || l.Action == "" {
+				t.Errorf("level %q lacks a label or an action", l.ID)
+			}
+		}
+		if !slices.Equal(ids, specLevels) {
+			t.Errorf("levels = %v, want %v in this order", ids, specLevels)
+		}
+		if rb.LevelRank("nope") != -1 || rb.Level("nope") != nil {
+			t.Errorf("an unknown level has a rank or a Level")
+		}
+	})
+
+	t.Run("bands", func(t *testing.T) {
+		b := rb.Bands
+		if !(0 < b.Possible && b.Possible < b.Likely && b.Likely <= 100) {
+			t.Fatalf("bands %+v: want 0 < possible < likely <= 100", b)
+		}
+		for _, c := range []struct {
+			score int
+			want  string
+		}{
+			{0, knowledge.BandUnlikely},
+			{b.Possible - 1, knowledge.BandUnlikely},
+			{b.Possible, knowledge.BandPossible},
+			{b.Likely - 1, knowledge.BandPossible},
+			{b.Likely, knowledge.BandLikely},
+			{100, knowledge.BandLikely},
+		} {
+			if got := b.Band(c.score); got != c.want {
+				t.Errorf("Band(%d) = %q, want %q", c.score, got, c.want)
+			}
+		}
+	})
+
+	t.Run("sources", func(t *testing.T) {
+		// Every cited source resolves, including the ones validation does
+		// not see through a rule.
+		cite := func(what, id string) {
+			if rb.Source(id) == nil {
+				t.Errorf("%s cites unknown source %q", what, id)
+			}
+		}
+		for _, n := range rb.Reassurance {
+			cite("reassurance", n.Source)
+		}
+		for _, d := range rb.Deficiencies {
+			for _, s := range d.Sources {
+				cite("deficiency "+d.ID, s)
+			}
+		}
+		for _, f := range rb.RedFlags {
+			cite("red flag "+f.ID, f.Source)
+			if rb.LevelRank(f.Level) < 0 {
+				t.Errorf("red flag %q has unknown level %q", f.ID, f.Level)
+			}
+		}
+	})
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// TestSnapshotMatchesRulesYAML guards data/snapshot.go, the generated Go
+// literal the app starts from: it must be exactly rules.yaml.
+func TestSnapshotMatchesRulesYAML(t *testing.T) {
+	fromYAML, err := knowledge.Load(data.RulesName, data.Rules())
+	if err != nil {
+		t.Fatalf("Load(%s): %v", data.RulesName, err)
+	}
+	snap, err := data.RuleBase()
+	if err != nil {
+		t.Fatalf("data.RuleBase() (the compiled snapshot) fails: %v\nrun `go generate ./data` to regenerate data/snapshot.go from data/rules.yaml", err)
+	}
+	if !reflect.DeepEqual(snap, fromYAML) {
+		t.Fatalf("data/snapshot.go is stale: data.RuleBase() differs from knowledge.Load(data/rules.yaml) at %s\nrun `go generate ./data` to regenerate it",
+			firstDiff(reflect.ValueOf(snap), reflect.ValueOf(fromYAML), "RuleBase"))
+	}
+}
+
+// firstDiff names the first place where a and b differ, for a readable
+// failure message. It reads unexported fields without calling Interface.
+func firstDiff(a, b reflect.Value, path string) string {
+	if a.IsValid() != b.IsValid() {
+		return path + " (present in one only)"
+	}
+	if !a.IsValid() {
+		return ""
+	}
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() != b.IsNil() {
+			return path + " (nil in one only)"
+		}
+		if a.IsNil() {
+			return ""
+		}
+		return firstDiff(a.Elem(), b.Elem(), path)
+	case reflect.Struct:
+		for i := 0; i < a.NumField(); i++ {
+			if d := firstDiff(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() {
+			return fmt.Sprintf("%s (nil in one, empty in the other)", path)
+		}
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s (length %d in the snapshot, %d in rules.yaml)", path, a.Len(), b.Len())
+		}
+		for i := 0; i < a.Len(); i++ {
+			if d := firstDiff(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i)); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return fmt.Sprintf("%s (%d entries in the snapshot, %d in rules.yaml)", path, a.Len(), b.Len())
+		}
+		for _, k := range a.MapKeys() {
+			if d := firstDiff(a.MapIndex(k), b.MapIndex(k), fmt.Sprintf("%s[%v]", path, k)); d != "" {
+				return d
+			}
+		}
+		return ""
+	case reflect.String:
+		if a.String() != b.String() {
+			return fmt.Sprintf("%s (%q in the snapshot, %q in rules.yaml)", path, a.String(), b.String())
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if a.Int() != b.Int() {
+			return fmt.Sprintf("%s (%d in the snapshot, %d in rules.yaml)", path, a.Int(), b.Int())
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if a.Uint() != b.Uint() {
+			return fmt.Sprintf("%s (%d in the snapshot, %d in rules.yaml)", path, a.Uint(), b.Uint())
+		}
+	case reflect.Float32, reflect.Float64:
+		if a.Float() != b.Float() {
+			return fmt.Sprintf("%s (%v in the snapshot, %v in rules.yaml)", path, a.Float(), b.Float())
+		}
+	case reflect.Bool:
+		if a.Bool() != b.Bool() {
+			return fmt.Sprintf("%s (%v in the snapshot, %v in rules.yaml)", path, a.Bool(), b.Bool())
+		}
+	}
+	return ""
+}
+
+// TestCompile checks that Compile validates a rule base built in code and
+// leaves a valid one as it is.
+func TestCompile(t *testing.T) {
+	rb := ruleBase(t)
+	again, err := knowledge.Compile(rb)
+	if err != nil {
+		t.Fatalf("Compile(a loaded rule base): %v", err)
+	}
+	if again == rb {
+		t.Errorf("Compile returned its argument; it must work on a copy")
+	}
+	if !reflect.DeepEqual(again, rb) {
+		t.Errorf("Compile(Load(x)) differs from Load(x) at %s", firstDiff(reflect.ValueOf(again), reflect.ValueOf(rb), "RuleBase"))
+	}
+
+	// A copy whose first magnesium rule cites a source that does not exist.
+	bad := *rb
+	bad.Deficiencies = slices.Clone(rb.Deficiencies)
+	d := &bad.Deficiencies[0]
+	d.Rules = slices.Clone(d.Rules)
+	d.Rules[0].Source = "no_such_source"
+	_, err = knowledge.Compile(&bad)
+	ps := asProblems(t, err)
+	if !strings.Contains(ps.Error(), `cites unknown source "no_such_source"`) {
+		t.Errorf("Compile of a rule citing an unknown source: got %v", ps)
+	}
+	if rb.Deficiencies[0].Rules[0].Source == "no_such_source" {
+		t.Fatalf("the test modified the shared rule base")
+	}
+}
+
+func TestLoadFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "rules.yaml")
+	if err := os.WriteFile(good, data.Rules(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, []byte(strings.Repeat("#", knowledge.MaxRuleBaseBytes+1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	rb, err := knowledge.LoadFile(good)
+	if err != nil {
+		t.Fatalf("LoadFile(%s): %v", good, err)
+	}
+	if rb.File != good || len(rb.Questions) != len(ruleBase(t).Questions) {
+		t.Errorf("LoadFile: File = %q with %d questions, want %q with %d", rb.File, len(rb.Questions), good, len(ruleBase(t).Questions))
+	}
+
+	for _, c := range []struct {
+		path, want string
+	}{
+		{filepath.Join(dir, "missing.yaml"), "cannot read"},
+		{dir, "is a directory"},
+		{big, fmt.Sprintf("larger than the limit of %d bytes", knowledge.MaxRuleBaseBytes)},
+	} {
+		_, err := knowledge.LoadFile(c.path)
+		ps := asProblems(t, err)
+		if ps[0].File != c.path || !strings.Contains(ps[0].Msg, c.want) {
+			t.Errorf("LoadFile(%s) = %v; want a problem in that file saying %q", c.path, err, c.want)
+		}
+	}
+}
