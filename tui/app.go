@@ -388,8 +388,10 @@ func (m Model) keyHelp() help.KeyMap {
 	case m.screen == resultsScreen:
 		short = []key.Binding{k.Next, k.Expand, k.Explain, k.Save}
 		more = []key.Binding{k.SaveAnswers, k.Review, k.Restart, k.Rules}
-	case m.screen == explainScreen || m.screen == browserScreen || m.screen == casesScreen:
-		short = []key.Binding{k.Cancel}
+	case m.screen == explainScreen:
+		short = []key.Binding{k.Next, k.Close}
+	case m.screen == browserScreen || m.screen == casesScreen:
+		short = []key.Binding{k.Select, k.Filter, k.Close}
 	}
 	extra := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown}
 	if m.panelAvailable() && m.width < PanelMinWidth {

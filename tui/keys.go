@@ -17,7 +17,7 @@ type keyMap struct {
 
 	Panel, Continue key.Binding
 
-	Yes, No, Cancel, Submit key.Binding
+	Yes, No, Cancel, Submit, Close, Filter key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -64,6 +64,8 @@ func newKeyMap() keyMap {
 		No:     b([]string{"n", "esc"}, "n", "no"),
 		Cancel: b([]string{"esc"}, "esc", "cancel"),
 		Submit: b([]string{"enter"}, "enter", "save"),
+		Close:  b([]string{"esc"}, "esc", "back"),
+		Filter: b([]string{"/"}, "/", "filter"),
 	}
 }
 

@@ -41,7 +41,7 @@ func Run(opts Options, accessible bool, s Streams) (code int) {
 		return RunAccessible(opts, s.Stdin, s.Stdout)
 	}
 	if !term.IsTerminal(s.Stdin.Fd()) || !term.IsTerminal(s.Stderr.Fd()) {
-		fmt.Fprintln(s.Stderr, "twitchcheck: the interactive app needs a terminal, and this is not one.\n"+
+		fmt.Fprintln(s.Stderr, "twitchcheck: the interactive app needs a terminal, but stdin or stderr is not a terminal.\n"+
 			"  To assess an answers file:  twitchcheck assess --answers FILE\n"+
 			"  For plain numbered prompts that work with pipes:  twitchcheck --accessible")
 		return 2

@@ -25,19 +25,48 @@ func (m *Model) startQuestions() {
 	m.openQuestion(0)
 }
 
+// welcomeView says what twitchcheck does and does not do, that nothing
+// leaves the machine, and the disclaimer. In a short window the paragraphs
+// that matter most are kept, and the way to start always shows.
 func (m Model) welcomeView() string {
 	s := m.styles
 	w := m.contentWidth()
-	sp := blank(s.Spacing)
-	var b strings.Builder
-	b.WriteString(s.Title.Render("twitchcheck") + s.Faint.Render(" · a symptom checker for muscle twitching") + "\n" + sp)
-	b.WriteString(wrapText("It asks where the twitching is, how long it has lasted, and about your lifestyle, diet, medicines and other symptoms. Then it shows which nutrient shortages and everyday triggers your answers may point to, and whether to see a doctor.", w) + "\n" + sp)
-	b.WriteString(wrapText(s.Question.Render("It screens; it does not diagnose.")+" Only a health professional, often with a blood test, can tell what is going on.", w) + "\n" + sp)
-	b.WriteString(wrapText("Private: nothing leaves this computer, and nothing is saved unless you ask.", w) + "\n" + sp)
-	b.WriteString(wrapText(s.Faint.Render(m.rb.Disclaimer), w) + "\n" + sp)
-	b.WriteString(s.Key.Render("Press Enter to start."))
+	title := s.Title.Render("twitchcheck") + s.Faint.Render(" · a symptom checker for muscle twitching")
+	start := s.Key.Render("Press Enter to start.")
 	if len(m.opts.Cases) > 0 {
-		b.WriteString(s.Faint.Render("  Or press d to demo a sample case."))
+		start += s.Faint.Render(" Or press d to demo a sample case.")
 	}
+	// In the order shown; rank is the order in which they are kept.
+	paras := []struct {
+		text string
+		rank int
+	}{
+		{"It asks where the twitching is, how long it has lasted, and about your lifestyle, diet, medicines and other symptoms. Then it shows which nutrient shortages and everyday triggers your answers may point to, and whether to see a doctor.", 3},
+		{s.Question.Render("It screens; it does not diagnose.") + " Only a health professional, often with a blood test, can tell what is going on.", 0},
+		{"Private: nothing leaves this computer, and nothing is saved unless you ask.", 1},
+		{s.Faint.Render(m.rb.Disclaimer), 2},
+	}
+	sp := blank(s.Spacing)
+	room := m.bodyHeight() - lineCount(title) - lineCount(start) - 2*s.Spacing
+	keep := make([]bool, len(paras))
+	for rank := 0; rank < len(paras); rank++ {
+		for i, p := range paras {
+			if p.rank != rank {
+				continue
+			}
+			if n := lineCount(wrapText(p.text, w)) + s.Spacing; n <= room {
+				keep[i] = true
+				room -= n
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString(title + "\n" + sp)
+	for i, p := range paras {
+		if keep[i] {
+			b.WriteString(wrapText(p.text, w) + "\n" + sp)
+		}
+	}
+	b.WriteString(wrapText(start, w))
 	return b.String()
 }
