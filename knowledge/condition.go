@@ -34,9 +34,11 @@ type Cond struct {
 	Subs     []Cond   // OpAny, OpAll
 	Pos      Pos
 
-	// Resolved by validation.
-	q    int
-	mask uint64
+	// QIndex and Mask are filled in by validation: the index of Question
+	// and the bits of Options (for OpCount, the bit of "none", which is not
+	// counted). Anything given for them on input is overwritten.
+	QIndex int
+	Mask   uint64
 }
 
 // AnswerRef names one selected option of one question.
@@ -49,7 +51,7 @@ type AnswerRef struct {
 func (c *Cond) holds(sel []uint64) bool {
 	switch c.Op {
 	case OpAnswer:
-		return sel[c.q]&c.mask != 0
+		return sel[c.QIndex]&c.Mask != 0
 	case OpAny:
 		for i := range c.Subs {
 			if c.Subs[i].holds(sel) {
@@ -65,7 +67,7 @@ func (c *Cond) holds(sel []uint64) bool {
 		}
 		return len(c.Subs) > 0
 	case OpCount:
-		return bits.OnesCount64(sel[c.q]&^c.mask) >= c.AtLeast
+		return bits.OnesCount64(sel[c.QIndex]&^c.Mask) >= c.AtLeast
 	}
 	return false
 }
@@ -75,10 +77,10 @@ func (c *Cond) holds(sel []uint64) bool {
 func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
 	switch c.Op {
 	case OpAnswer, OpCount:
-		q := &rb.Questions[c.q]
-		m := sel[c.q] & c.mask
+		q := &rb.Questions[c.QIndex]
+		m := sel[c.QIndex] & c.Mask
 		if c.Op == OpCount {
-			m = sel[c.q] &^ c.mask
+			m = sel[c.QIndex] &^ c.Mask
 		}
 		for m != 0 {
 			i := bits.TrailingZeros64(m)

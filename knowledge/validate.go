@@ -377,9 +377,9 @@ func (v *validator) resolve(c *Cond, what label) bool {
 			}
 			return false
 		}
-		c.q = rb.QuestionIndex(c.Question)
+		c.QIndex = rb.QuestionIndex(c.Question)
 		if c.Op == OpCount {
-			c.mask = q.noneMask()
+			c.Mask = q.noneMask()
 			if q.Kind != Multi {
 				v.errorAt(c.Pos, "%s: count needs a multi-choice question; %q is single choice", what, c.Question)
 				return false
@@ -400,7 +400,7 @@ func (v *validator) resolve(c *Cond, what label) bool {
 			}
 			seen |= 1 << i
 		}
-		c.mask = seen
+		c.Mask = seen
 		return ok
 	}
 	return false

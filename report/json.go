@@ -4,129 +4,136 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
-// The JSON document of `assess --format json`. Field names and meanings
-// follow shared/spec/answers.md; fields beyond the contract are additions.
-type jsonDoc struct {
-	KnowledgeBase jsonKB           `json:"knowledge_base"`
-	Triage        jsonTriage       `json:"triage"`
-	Deficiencies  []jsonDeficiency `json:"deficiencies"`
-	Triggers      []jsonTrigger    `json:"triggers"`
-	Cautions      []jsonCaution    `json:"cautions"`
-	Answered      int              `json:"answered"`
-	Unanswered    []string         `json:"unanswered"`
-	Reassurance   []string         `json:"reassurance"`
-	Disclaimer    string           `json:"disclaimer"`
-	Answers       map[string]any   `json:"answers"`
-}
-
-type jsonKB struct {
-	Version string `json:"version"`
-	Date    string `json:"date"`
-}
-
-type jsonTriage struct {
-	Level  string     `json:"level"`
-	Label  string     `json:"label"`
-	Action string     `json:"action"`
-	Flags  []jsonFlag `json:"flags"`
-}
-
-type jsonFlag struct {
-	ID      string                `json:"id"`
-	Level   string                `json:"level"`
-	Reason  string                `json:"reason"`
-	Action  string                `json:"action"`
-	Source  string                `json:"source"`
-	Answers []knowledge.AnswerRef `json:"answers"`
-}
-
-type jsonDeficiency struct {
-	ID       string         `json:"id"`
-	Name     string         `json:"name"`
-	Score    int            `json:"score"`
-	Band     string         `json:"band"`
-	Baseline int            `json:"baseline"`
-	Evidence []jsonEvidence `json:"evidence"`
-	Tests    []string       `json:"tests"`
-	Foods    []string       `json:"foods"`
-}
-
-type jsonEvidence struct {
-	Question string                `json:"question"`
-	Answer   string                `json:"answer"`
-	Weight   float64               `json:"weight"`
-	Why      string                `json:"why"`
-	Points   int                   `json:"points"`
-	Source   string                `json:"source"`
-	Rule     string                `json:"rule"`
-	Answers  []knowledge.AnswerRef `json:"answers"`
-}
-
-type jsonTrigger struct {
-	ID       string                `json:"id"`
-	Name     string                `json:"name"`
-	Why      string                `json:"why"`
-	Strength string                `json:"strength"`
-	Advice   string                `json:"advice"`
-	Sources  []string              `json:"sources"`
-	Answers  []knowledge.AnswerRef `json:"answers"`
-}
-
-type jsonCaution struct {
-	ID     string `json:"id"`
-	Text   string `json:"text"`
-	Source string `json:"source"`
-}
-
-// JSON writes the result as one JSON object.
+// JSON writes the result as one JSON object in the shape of the answers
+// contract (shared/spec/answers.md), with more fields beyond it. It is
+// written by hand rather than with encoding/json: the reflection-based
+// encoder costs more on a cold start than the whole assessment.
 func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 	rb := a.RuleBase()
 	lvl := rb.Level(res.Triage.Level)
-	doc := jsonDoc{
-		KnowledgeBase: jsonKB{Version: rb.Version, Date: rb.Date},
-		Triage: jsonTriage{
-			Level: res.Triage.Level, Label: lvl.Label, Action: lvl.Action,
-			Flags: make([]jsonFlag, 0, len(res.Triage.Flags)),
-		},
-		Deficiencies: make([]jsonDeficiency, 0, len(res.Deficiencies)),
-		Triggers:     make([]jsonTrigger, 0, len(res.Triggers)),
-		Cautions:     make([]jsonCaution, 0, len(res.Cautions)),
-		Answered:     a.Count(),
-		Unanswered:   unanswered(a),
-		Reassurance:  make([]string, 0, len(rb.Reassurance)),
-		Disclaimer:   rb.Disclaimer,
-		Answers:      answersMap(a),
-	}
+	j := &jsonWriter{}
+	j.open('{')
+	j.key("knowledge_base")
+	j.open('{')
+	j.field("version", rb.Version)
+	j.field("date", rb.Date)
+	j.close('}')
+	j.key("triage")
+	j.open('{')
+	j.field("level", res.Triage.Level)
+	j.field("label", lvl.Label)
+	j.field("action", lvl.Action)
+	j.key("flags")
+	j.open('[')
 	for _, f := range res.Triage.Flags {
-		doc.Triage.Flags = append(doc.Triage.Flags, jsonFlag{ID: f.ID, Level: f.Level, Reason: f.Reason, Action: f.Action, Source: f.Source, Answers: f.Answers})
+		j.open('{')
+		j.field("id", f.ID)
+		j.field("level", f.Level)
+		j.field("reason", f.Reason)
+		j.field("action", f.Action)
+		j.field("source", f.Source)
+		j.key("answers")
+		j.refs(f.Answers)
+		j.close('}')
 	}
+	j.close(']')
+	j.close('}')
+	j.key("deficiencies")
+	j.open('[')
 	for _, d := range res.Deficiencies {
-		jd := jsonDeficiency{ID: d.ID, Name: d.Name, Score: d.Score, Band: d.Band, Baseline: d.Baseline,
-			Evidence: make([]jsonEvidence, 0, len(d.Evidence)), Tests: d.Tests, Foods: d.Foods}
+		j.open('{')
+		j.field("id", d.ID)
+		j.field("name", d.Name)
+		j.key("score")
+		j.int(d.Score)
+		j.field("band", d.Band)
+		j.key("baseline")
+		j.int(d.Baseline)
+		j.key("evidence")
+		j.open('[')
 		for _, e := range d.Evidence {
-			jd.Evidence = append(jd.Evidence, jsonEvidence{Question: e.Question, Answer: e.Answer, Weight: e.Weight, Why: e.Why,
-				Points: e.Points, Source: e.Source, Rule: e.Rule, Answers: e.Answers})
+			j.open('{')
+			j.field("question", e.Question)
+			j.field("answer", e.Answer)
+			j.key("weight")
+			j.float(e.Weight)
+			j.field("why", e.Why)
+			j.key("points")
+			j.int(e.Points)
+			j.field("source", e.Source)
+			j.field("rule", e.Rule)
+			j.key("answers")
+			j.refs(e.Answers)
+			j.close('}')
 		}
-		doc.Deficiencies = append(doc.Deficiencies, jd)
+		j.close(']')
+		j.key("tests")
+		j.strings(d.Tests)
+		j.key("foods")
+		j.strings(d.Foods)
+		j.close('}')
 	}
+	j.close(']')
+	j.key("triggers")
+	j.open('[')
 	for _, t := range res.Triggers {
-		doc.Triggers = append(doc.Triggers, jsonTrigger{ID: t.ID, Name: t.Name, Why: t.Why, Strength: string(t.Strength), Advice: t.Advice, Sources: t.Sources, Answers: t.Answers})
+		j.open('{')
+		j.field("id", t.ID)
+		j.field("name", t.Name)
+		j.field("why", t.Why)
+		j.field("strength", string(t.Strength))
+		j.field("advice", t.Advice)
+		j.key("sources")
+		j.strings(t.Sources)
+		j.key("answers")
+		j.refs(t.Answers)
+		j.close('}')
 	}
+	j.close(']')
+	j.key("cautions")
+	j.open('[')
 	for _, c := range res.Cautions {
-		doc.Cautions = append(doc.Cautions, jsonCaution{ID: c.ID, Text: c.Text, Source: c.Source})
+		j.open('{')
+		j.field("id", c.ID)
+		j.field("text", c.Text)
+		j.field("source", c.Source)
+		j.close('}')
 	}
-	for _, n := range rb.Reassurance {
-		doc.Reassurance = append(doc.Reassurance, n.Text)
+	j.close(']')
+	j.key("answered")
+	j.int(a.Count())
+	j.key("unanswered")
+	j.strings(unanswered(a))
+	j.key("reassurance")
+	notes := make([]string, len(rb.Reassurance))
+	for i, n := range rb.Reassurance {
+		notes[i] = n.Text
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	j.strings(notes)
+	j.field("disclaimer", rb.Disclaimer)
+	j.key("answers")
+	j.open('{')
+	for _, q := range rb.Questions {
+		sel := a.Selected(q.ID)
+		switch {
+		case sel == nil:
+		case q.Kind == knowledge.Multi:
+			j.key(q.ID)
+			j.strings(sel)
+		default:
+			j.field(q.ID, sel[0])
+		}
+	}
+	j.close('}')
+	j.close('}')
+	j.buf = append(j.buf, '\n')
+	_, err := w.Write(j.buf)
+	return err
 }
 
 // unanswered lists the questions asked (shown for these answers) that
@@ -140,21 +147,4 @@ func unanswered(a knowledge.Answers) []string {
 		}
 	}
 	return out
-}
-
-// answersMap echoes the answers in the answers-file shape.
-func answersMap(a knowledge.Answers) map[string]any {
-	rb := a.RuleBase()
-	m := make(map[string]any, a.Count())
-	for _, q := range rb.Questions {
-		sel := a.Selected(q.ID)
-		switch {
-		case sel == nil:
-		case q.Kind == knowledge.Multi:
-			m[q.ID] = sel
-		default:
-			m[q.ID] = sel[0]
-		}
-	}
-	return m
 }

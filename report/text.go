@@ -46,7 +46,7 @@ func Text(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 			continue
 		}
 		p("")
-		p("  %d. %-22s %3d/100  %s  %s", i+1, d.Name, d.Score, Bar(d.Score, 20), BandPhrase(d.Band))
+		p("  %d. %-22s %3d/100  %s  %s", i+1, d.Name, d.Score, Bar(d.Score, 20), d.Band)
 		for _, e := range TopEvidence(d, 4) {
 			sign := "+"
 			if e.Weight < 0 {

@@ -79,18 +79,6 @@ func Bar(score, width int) string {
 	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
 }
 
-// BandPhrase says what a band means in "may point to" words.
-func BandPhrase(band string) string {
-	switch band {
-	case knowledge.BandLikely:
-		return "likely: your answers may point to this"
-	case knowledge.BandPossible:
-		return "possible"
-	default:
-		return "unlikely"
-	}
-}
-
 // wrap wraps s to width, indenting every line by indent spaces. A line
 // that starts with a bullet ("- ", "! ", "+ ") hangs its continuation
 // lines under the text after the bullet.

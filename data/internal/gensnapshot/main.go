@@ -100,6 +100,8 @@ func write(b *bytes.Buffer, v reflect.Value, elide bool) {
 		b.WriteString(strconv.Quote(v.String()))
 	case reflect.Int:
 		fmt.Fprintf(b, "%d", v.Int())
+	case reflect.Uint64:
+		fmt.Fprintf(b, "%#x", v.Uint())
 	case reflect.Uint8:
 		fmt.Fprintf(b, "%s(%d)", v.Type().String(), v.Uint())
 	case reflect.Float64:

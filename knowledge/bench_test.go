@@ -1,0 +1,73 @@
+package knowledge_test
+
+import (
+	"testing"
+
+	"github.com/twitchcheck/twitchcheck/data"
+	"github.com/twitchcheck/twitchcheck/knowledge"
+)
+
+// benchAnswers is a realistic, fully filled-in questionnaire: 15 answers.
+const benchAnswers = `serious: [none]
+location: [eyelid, legs]
+duration: 2_weeks_to_3_months
+frequency: daily
+spreading: "no"
+symptoms: [cramps, fatigue, numbness_tingling, palpitations]
+caffeine: 5_plus_cups
+stress: high
+sleep: 5_6
+exercise: strenuous
+sweating: "yes"
+diet: vegetarian
+greens: rarely
+medications: [ppi]
+supplements: [none]
+`
+
+func BenchmarkAssess(b *testing.B) {
+	rb := ruleBase(b)
+	a := mustAnswers(b, rb, benchAnswers)
+	if a.Count() != 15 {
+		b.Fatalf("the benchmark answers hold %d answers, want 15", a.Count())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		res := knowledge.Assess(a)
+		if len(res.Deficiencies) != len(rb.Deficiencies) {
+			b.Fatal("incomplete result")
+		}
+	}
+}
+
+func BenchmarkLoadYAML(b *testing.B) {
+	src := data.Rules()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := knowledge.Load(data.RulesName, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompileSnapshot(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := data.RuleBase(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseAnswers(b *testing.B) {
+	rb := ruleBase(b)
+	src := []byte(benchAnswers)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := knowledge.ParseAnswers(rb, "bench.yaml", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

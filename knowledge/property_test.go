@@ -1,0 +1,307 @@
+package knowledge_test
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/twitchcheck/twitchcheck/knowledge"
+)
+
+const propertyIterations = 3000
+
+// newRand returns the fixed-seed generator of the property tests, so that a
+// failure can be reproduced.
+func newRand() *rand.Rand { return rand.New(rand.NewPCG(0x7417c4ec, 2026)) }
+
+// randomAnswers answers about half the questions (follow-ups included,
+// whatever their gates), picking "none" now and then on multi-choice
+// questions and otherwise a few options.
+func randomAnswers(tb testing.TB, r *rand.Rand, rb *knowledge.RuleBase) knowledge.Answers {
+	tb.Helper()
+	a := knowledge.NewAnswers(rb)
+	for i := range rb.Questions {
+		q := &rb.Questions[i]
+		if r.IntN(2) == 0 {
+			continue
+		}
+		var opts []string
+		switch {
+		case q.Kind == knowledge.Single:
+			opts = []string{q.Options[r.IntN(len(q.Options))].ID}
+		case q.OptionIndex(knowledge.NoneOption) >= 0 && r.IntN(5) == 0:
+			opts = []string{knowledge.NoneOption}
+		default:
+			for _, o := range q.Options {
+				if o.ID != knowledge.NoneOption && r.IntN(6) == 0 {
+					opts = append(opts, o.ID)
+				}
+			}
+			if len(opts) == 0 {
+				for {
+					o := q.Options[r.IntN(len(q.Options))].ID
+					if o != knowledge.NoneOption {
+						opts = []string{o}
+						break
+					}
+				}
+			}
+		}
+		var err error
+		if a, err = a.With(q.ID, opts...); err != nil {
+			tb.Fatalf("With(%q, %v): %v", q.ID, opts, err)
+		}
+	}
+	return a
+}
+
+// addOne returns a with one more answer: an unanswered question answered
+// with one option, or one more option added to a multi-choice answer that
+// is not "none". ok is false when nothing can be added.
+func addOne(tb testing.TB, r *rand.Rand, rb *knowledge.RuleBase, a knowledge.Answers) (b knowledge.Answers, what string, ok bool) {
+	tb.Helper()
+	type choice struct {
+		q    string
+		opts []string
+	}
+	var choices []choice
+	for i := range rb.Questions {
+		q := &rb.Questions[i]
+		sel := a.Selected(q.ID)
+		switch {
+		case sel == nil:
+			for _, o := range q.Options {
+				choices = append(choices, choice{q.ID, []string{o.ID}})
+			}
+		case q.Kind == knowledge.Multi && !slices.Contains(sel, knowledge.NoneOption):
+			for _, o := range q.Options {
+				if o.ID != knowledge.NoneOption && !slices.Contains(sel, o.ID) {
+					choices = append(choices, choice{q.ID, append(slices.Clone(sel), o.ID)})
+				}
+			}
+		}
+	}
+	if len(choices) == 0 {
+		return a, "", false
+	}
+	c := choices[r.IntN(len(choices))]
+	b, err := a.With(c.q, c.opts...)
+	if err != nil {
+		tb.Fatalf("With(%q, %v): %v", c.q, c.opts, err)
+	}
+	return b, c.q + "=" + c.opts[len(c.opts)-1], true
+}
+
+// TestPropertyScoresAreMonotone: conditions have no negation, so adding an
+// answer only makes more rules fire. A deficiency's score cannot fall unless
+// a rule with a negative weight newly fires, and its log-odds must rise when
+// only positive rules newly fire.
+func TestPropertyScoresAreMonotone(t *testing.T) {
+	rb := ruleBase(t)
+	r := newRand()
+	rises := 0
+	for it := 0; it < propertyIterations; it++ {
+		a := randomAnswers(t, r, rb)
+		b, what, ok := addOne(t, r, rb, a)
+		if !ok {
+			continue
+		}
+		before, after := scored(knowledge.Assess(a)), scored(knowledge.Assess(b))
+		for id, da := range before {
+			db := after[id]
+			old := map[string]bool{}
+			for _, e := range da.Evidence {
+				old[e.Rule] = true
+			}
+			newPos, newNeg := false, false
+			for _, e := range db.Evidence {
+				if !old[e.Rule] {
+					newPos = newPos || e.Weight > 0
+					newNeg = newNeg || e.Weight < 0
+				}
+				delete(old, e.Rule)
+			}
+			if len(old) > 0 {
+				t.Fatalf("iteration %d: adding %s made rules of %s stop firing: %v\nanswers:\n%s", it, what, id, old, a.YAML())
+			}
+			if !newNeg && (db.Score < da.Score || db.LogOdds < da.LogOdds) {
+				t.Fatalf("iteration %d: adding %s lowered %s from %d (%.3f) to %d (%.3f) with no new negative rule\nanswers:\n%s",
+					it, what, id, da.Score, da.LogOdds, db.Score, db.LogOdds, a.YAML())
+			}
+			if newPos && !newNeg {
+				rises++
+				if !(db.LogOdds > da.LogOdds) {
+					t.Fatalf("iteration %d: adding %s fired a positive rule of %s but its log-odds went from %.3f to %.3f\nanswers:\n%s",
+						it, what, id, da.LogOdds, db.LogOdds, a.YAML())
+				}
+			}
+		}
+	}
+	if rises < propertyIterations/10 {
+		t.Errorf("only %d additions fired a new positive rule; the generator does not exercise the property", rises)
+	}
+}
+
+// TestPropertyTriageNeverFalls: adding an answer never lowers the triage
+// level, never removes a flag, and a newly fired flag raises the level to at
+// least its own.
+func TestPropertyTriageNeverFalls(t *testing.T) {
+	rb := ruleBase(t)
+	r := newRand()
+	newFlags := 0
+	for it := 0; it < propertyIterations; it++ {
+		a := randomAnswers(t, r, rb)
+		b, what, ok := addOne(t, r, rb, a)
+		if !ok {
+			continue
+		}
+		ta, tb := knowledge.TriageOf(a), knowledge.TriageOf(b)
+		if rb.LevelRank(tb.Level) < rb.LevelRank(ta.Level) {
+			t.Fatalf("iteration %d: adding %s lowered triage from %s to %s\nanswers:\n%s", it, what, ta.Level, tb.Level, a.YAML())
+		}
+		had := map[string]bool{}
+		for _, f := range ta.Flags {
+			had[f.ID] = true
+		}
+		for _, f := range tb.Flags {
+			if had[f.ID] {
+				delete(had, f.ID)
+				continue
+			}
+			newFlags++
+			if rb.LevelRank(tb.Level) < rb.LevelRank(f.Level) {
+				t.Fatalf("iteration %d: adding %s fired %s (%s) but the level is only %s", it, what, f.ID, f.Level, tb.Level)
+			}
+		}
+		if len(had) > 0 {
+			t.Fatalf("iteration %d: adding %s removed flags %v\nanswers:\n%s", it, what, had, a.YAML())
+		}
+	}
+	if newFlags < propertyIterations/20 {
+		t.Errorf("only %d additions fired a new flag; the generator does not exercise the property", newFlags)
+	}
+}
+
+// TestPropertyResultIsWellFormed: every result is complete and sorted, and
+// everything in it is explained and sourced.
+func TestPropertyResultIsWellFormed(t *testing.T) {
+	rb := ruleBase(t)
+	r := newRand()
+	for it := 0; it < propertyIterations; it++ {
+		a := randomAnswers(t, r, rb)
+		if it%2 == 1 {
+			a = a.Pruned()
+		}
+		res := knowledge.Assess(a)
+		fail := func(format string, args ...any) {
+			t.Helper()
+			t.Fatalf("iteration %d: "+format+"\nanswers:\n%s", append(append([]any{it}, args...), a.YAML())...)
+		}
+		checkSortedDeficiencies(t, rb, res.Deficiencies)
+		if t.Failed() {
+			fail("deficiencies are not complete and sorted")
+		}
+		for _, d := range res.Deficiencies {
+			if d.Band != rb.Bands.Band(d.Score) {
+				fail("%s: band %q for score %d, want %q", d.ID, d.Band, d.Score, rb.Bands.Band(d.Score))
+			}
+			sum := d.Baseline
+			for _, e := range d.Evidence {
+				sum += e.Points
+				if e.Why == "" || rb.Source(e.Source) == nil {
+					fail("%s: evidence %s lacks a why or a known source", d.ID, e.Rule)
+				}
+				checkRefs(t, a, e.Answers, fail)
+			}
+			if sum != d.Score {
+				fail("%s: baseline + points = %d, score %d", d.ID, sum, d.Score)
+			}
+		}
+
+		for i, h := range res.Triggers {
+			if h.Why == "" || h.Name == "" || len(h.Sources) == 0 || len(h.Answers) == 0 {
+				fail("trigger %s lacks a why, a name, a source or answers", h.ID)
+			}
+			for _, s := range h.Sources {
+				if rb.Source(s) == nil {
+					fail("trigger %s cites unknown source %q", h.ID, s)
+				}
+			}
+			if i > 0 && strengthRank(res.Triggers[i-1].Strength) < strengthRank(h.Strength) {
+				fail("triggers are not sorted strongest first")
+			}
+			if !slices.Contains(specTriggers, h.ID) && !slices.ContainsFunc(rb.Triggers, func(x knowledge.Trigger) bool { return x.ID == h.ID }) {
+				fail("unknown trigger %s", h.ID)
+			}
+			checkRefs(t, a, h.Answers, fail)
+		}
+
+		tr := res.Triage
+		want := rb.Levels[0].ID
+		for i, f := range tr.Flags {
+			if f.Reason == "" || f.Action == "" || rb.Source(f.Source) == nil || len(f.Answers) == 0 {
+				fail("flag %s lacks a reason, an action, a known source or answers", f.ID)
+			}
+			if rb.LevelRank(f.Level) < 0 {
+				fail("flag %s has unknown level %q", f.ID, f.Level)
+			}
+			if rb.LevelRank(f.Level) > rb.LevelRank(want) {
+				want = f.Level
+			}
+			if i > 0 && rb.LevelRank(tr.Flags[i-1].Level) < rb.LevelRank(f.Level) {
+				fail("flags are not sorted highest level first")
+			}
+			checkRefs(t, a, f.Answers, fail)
+		}
+		if tr.Level != want {
+			fail("triage level %s, want the highest flag level %s", tr.Level, want)
+		}
+		if !reflect.DeepEqual(knowledge.TriageOf(a), tr) {
+			fail("TriageOf differs from Assess")
+		}
+
+		for _, c := range res.Cautions {
+			if c.Text == "" || rb.Source(c.Source) == nil || len(c.Answers) == 0 {
+				fail("caution %s lacks text, a known source or answers", c.ID)
+			}
+			checkRefs(t, a, c.Answers, fail)
+		}
+	}
+}
+
+// checkRefs fails when a result names an answer that was not given.
+func checkRefs(t *testing.T, a knowledge.Answers, rs []knowledge.AnswerRef, fail func(string, ...any)) {
+	t.Helper()
+	for _, r := range rs {
+		if !a.Has(r.Question, r.Answer) {
+			fail("the result names %s=%s, which was not answered", r.Question, r.Answer)
+		}
+	}
+}
+
+func strengthRank(s knowledge.Strength) int {
+	switch s {
+	case knowledge.Strong:
+		return 3
+	case knowledge.Moderate:
+		return 2
+	case knowledge.Weak:
+		return 1
+	}
+	return 0
+}
+
+// TestPropertyYAMLRoundTrip: random answers, follow-ups included, survive
+// YAML() and ParseAnswers.
+func TestPropertyYAMLRoundTrip(t *testing.T) {
+	rb := ruleBase(t)
+	r := newRand()
+	for it := 0; it < propertyIterations; it++ {
+		a := randomAnswers(t, r, rb)
+		b, err := knowledge.ParseAnswers(rb, "roundtrip.yaml", a.YAML())
+		if err != nil || !b.Equal(a) {
+			t.Fatalf("iteration %d: %q read back as %q (%v)", it, a.YAML(), b.YAML(), err)
+		}
+	}
+}
