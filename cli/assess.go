@@ -63,6 +63,16 @@ func assess(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	// Answers to follow-ups that are not asked do not count; say so.
+	if pruned := a.Pruned(); !pruned.Equal(a) {
+		for _, ref := range a.Refs() {
+			if !pruned.Has(ref.Question, ref.Answer) {
+				q := rb.Question(ref.Question)
+				fmt.Fprintf(env.Stderr, "twitchcheck assess: warning: ignoring %s: %s, since %q is only asked when %s\n", ref.Question, ref.Answer, ref.Question, q.EnableWhen)
+			}
+		}
+		a = pruned
+	}
 	res := knowledge.Assess(a)
 	// Render fully before writing, so an error never leaves half a report.
 	var out bytes.Buffer

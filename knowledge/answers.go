@@ -148,7 +148,7 @@ func optionBit(q *Question, o string, have uint64) (uint64, string) {
 		return 0, fmt.Sprintf("question %q: unknown option %q; allowed: %s", q.ID, o, strings.Join(q.OptionIDs(), ", "))
 	}
 	if have&(1<<i) != 0 {
-		return 0, fmt.Sprintf("question %q: option %q is given twice", q.ID, o)
+		return 0, fmt.Sprintf("question %q: option %q is given twice; allowed: %s", q.ID, o, strings.Join(q.OptionIDs(), ", "))
 	}
 	return 1 << i, ""
 }
@@ -156,7 +156,7 @@ func optionBit(q *Question, o string, have uint64) (uint64, string) {
 // noneAlone checks that "none" is not combined with another option.
 func noneAlone(q *Question, m uint64) string {
 	if none := q.noneMask(); none != 0 && m&none != 0 && m != none {
-		return fmt.Sprintf("question %q: %q cannot be combined with other options", q.ID, NoneOption)
+		return fmt.Sprintf("question %q: %q cannot be combined with other options; allowed: %s (%s only on its own)", q.ID, NoneOption, strings.Join(q.OptionIDs(), ", "), NoneOption)
 	}
 	return ""
 }
@@ -239,7 +239,7 @@ func ParseAnswers(rb *RuleBase, name string, data []byte) (Answers, error) {
 	}
 	a := r.answers(rb, root)
 	if len(r.probs) > 0 {
-		return Answers{}, r.probs
+		return Answers{}, r.probs.sorted()
 	}
 	return a, nil
 }
@@ -334,7 +334,7 @@ func scalarOption(q *Question, v *yaml.Node) string {
 			}
 		}
 	}
-	return v.Value
+	return strings.TrimSpace(v.Value)
 }
 
 // YAML renders the answers as an answers file that ParseAnswers reads back

@@ -92,8 +92,12 @@ func Percent(logOdds float64) int {
 }
 
 // Assess scores the answers. It never fails: answers made by NewAnswers,
-// With or ParseAnswers for rb are always valid.
+// With or ParseAnswers for rb are always valid. Answers to follow-up
+// questions that are not asked are left out, as Pruned does.
 func Assess(a Answers) Result {
+	// An answer to a follow-up that is not asked (its enable_when does not
+	// hold) is not counted, as in the questionnaire, which drops it.
+	a = a.Pruned()
 	rb := a.rb
 	return Result{
 		Triage:       evalTriage(rb, a.sel),
@@ -119,7 +123,7 @@ func evalTriage(rb *RuleBase, sel []uint64) Triage {
 		}
 		t.Flags = append(t.Flags, Flag{
 			ID: f.ID, Level: f.Level, Reason: f.Reason, Action: f.Action, Source: f.Source,
-			Answers: f.When.matched(rb, sel, nil),
+			Answers: f.When.refs(rb, sel),
 		})
 		if r := rb.LevelRank(f.Level); r > best {
 			best = r
@@ -142,7 +146,7 @@ func score(rb *RuleBase, sel []uint64) []Scored {
 			if !r.When.holds(sel) {
 				continue
 			}
-			refs := r.When.matched(rb, sel, nil)
+			refs := r.When.refs(rb, sel)
 			s.Evidence = append(s.Evidence, Evidence{
 				Rule: r.ID, Question: refs[0].Question, Answer: refs[0].Answer, Answers: refs,
 				Weight: r.Weight, Why: r.Why, Source: r.Source,
@@ -202,7 +206,7 @@ func triggers(rb *RuleBase, sel []uint64) []TriggerHit {
 			if !contains(hit.Sources, r.Source) {
 				hit.Sources = append(hit.Sources, r.Source)
 			}
-			for _, ref := range r.When.matched(rb, sel, nil) {
+			for _, ref := range r.When.refs(rb, sel) {
 				if !containsRef(hit.Answers, ref) {
 					hit.Answers = append(hit.Answers, ref)
 				}
@@ -235,7 +239,7 @@ func cautions(rb *RuleBase, sel []uint64) []CautionHit {
 	for i := range rb.Cautions {
 		c := &rb.Cautions[i]
 		if c.When.holds(sel) {
-			out = append(out, CautionHit{ID: c.ID, Text: c.Text, Source: c.Source, Answers: c.When.matched(rb, sel, nil)})
+			out = append(out, CautionHit{ID: c.ID, Text: c.Text, Source: c.Source, Answers: c.When.refs(rb, sel)})
 		}
 	}
 	return out

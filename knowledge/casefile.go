@@ -22,7 +22,7 @@ func ParseCase(rb *RuleBase, name string, data []byte) (Case, error) {
 	}
 	c := r.sampleCase(rb, root)
 	if len(r.probs) > 0 {
-		return Case{}, r.probs
+		return Case{}, r.probs.sorted()
 	}
 	return c, nil
 }

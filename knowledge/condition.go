@@ -72,8 +72,21 @@ func (c *Cond) holds(sel []uint64) bool {
 	return false
 }
 
-// matched appends the answers that make c hold. It must only be called
-// when c holds.
+// refs returns the answers that make c hold, each once. It must only be
+// called when c holds.
+func (c *Cond) refs(rb *RuleBase, sel []uint64) []AnswerRef {
+	out := c.matched(rb, sel, nil)
+	n := 0
+	for i, r := range out {
+		if !containsRef(out[:n], r) {
+			out[n] = out[i]
+			n++
+		}
+	}
+	return out[:n]
+}
+
+// matched appends the answers that make c hold, possibly more than once.
 func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
 	switch c.Op {
 	case OpAnswer, OpCount:

@@ -57,7 +57,7 @@ func ParseVignettes(rb *RuleBase, name string, data []byte) ([]Vignette, error) 
 		}
 	}
 	if len(r.probs) > 0 {
-		return nil, r.probs
+		return nil, r.probs.sorted()
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -64,8 +65,27 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 		return nil
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// The parser reports "yaml: line N: message", without a column.
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	err := dec.Decode(&doc)
+	if err == io.EOF {
+		r.errorAt(Pos{}, "%s file holds no YAML document", what)
+		return nil
+	}
+	if err == nil {
+		// A second document would be silently ignored: refuse it.
+		var extra yaml.Node
+		switch err2 := dec.Decode(&extra); {
+		case err2 == io.EOF:
+		case err2 != nil:
+			err = err2
+		default:
+			r.errorf(&extra, "%s file holds more than one YAML document (a line with ---); put everything in one", what)
+			return nil
+		}
+	}
+	if err != nil {
+		// The parser reports "yaml: line N: message", without a column,
+		// and for some errors N is where the enclosing block starts.
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		p := Pos{}
 		if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -73,6 +93,15 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 				if line, err := strconv.Atoi(num); err == nil {
 					p, msg = Pos{Line: line, Col: 1}, text
 				}
+			}
+		}
+		if loc := locateSyntaxError(data); loc.Line >= p.Line {
+			p = loc
+		}
+		if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+			name, _, _ = strings.Cut(name, "'")
+			if at := positionOf(data, "*"+name); at.Line > 0 {
+				p = at
 			}
 		}
 		r.errorAt(p, "YAML syntax error: %s", msg)
@@ -87,6 +116,55 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// locateLimit bounds the input size for which locateSyntaxError runs.
+const locateLimit = 512 << 10
+
+// locateSyntaxError finds the first line at which data stops being valid
+// YAML, by parsing ever longer prefixes of whole lines (a binary search), and
+// returns it with the column of its first character. It returns the zero Pos
+// for large inputs or when no prefix fails.
+func locateSyntaxError(data []byte) Pos {
+	if len(data) > locateLimit {
+		return Pos{}
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fails := func(k int) bool {
+		var n yaml.Node
+		dec := yaml.NewDecoder(bytes.NewReader(bytes.Join(lines[:k], nil)))
+		for {
+			if err := dec.Decode(&n); err != nil {
+				return err != io.EOF
+			}
+		}
+	}
+	if !fails(len(lines)) {
+		return Pos{}
+	}
+	lo, hi := 1, len(lines)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	line := lines[lo-1]
+	col := len(line) - len(bytes.TrimLeft(line, " ")) + 1
+	return Pos{Line: lo, Col: col}
+}
+
+// positionOf returns the position of the first occurrence of s in data.
+func positionOf(data []byte, s string) Pos {
+	i := bytes.Index(data, []byte(s))
+	if i < 0 {
+		return Pos{}
+	}
+	line := bytes.Count(data[:i], []byte("\n")) + 1
+	col := i - bytes.LastIndexByte(data[:i], '\n')
+	return Pos{Line: line, Col: col}
 }
 
 // checkShape refuses aliases, anchors, too-deep nesting and too many nodes.

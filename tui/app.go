@@ -95,6 +95,10 @@ type Model struct {
 
 	exitCode int
 	quitting bool
+
+	// frameBody is set while a frame is drawn (on render's own copy of the
+	// model): the body height, so the footer is rendered once per frame.
+	frameBody int
 }
 
 // New returns the app's model.
@@ -285,6 +289,8 @@ func (m Model) View() tea.View {
 
 // render draws the screen as text, padded one column from the left.
 func (m Model) render() string {
+	foot := m.footer()
+	m.frameBody = m.bodyHeightFor(foot)
 	body := m.body()
 	if m.panelAvailable() && m.width >= PanelMinWidth {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, body, "  ", m.panel(min(36, m.width-m.contentWidth()-6)))
@@ -296,7 +302,6 @@ func (m Model) render() string {
 		parts = append(parts, m.styles.Banner.Width(m.contentWidth()).Render(m.banner))
 	}
 	parts = append(parts, clip(body, m.width, m.bodyHeight()))
-	foot := m.footer()
 	// Keep the footer at the bottom of the window.
 	used := lipgloss.Height(strings.Join(parts, "\n")) + lipgloss.Height(foot)
 	if gap := m.height - used; gap > 0 {
@@ -349,7 +354,14 @@ func (m Model) footer() string {
 
 // bodyHeight is the number of rows the screen body may use.
 func (m Model) bodyHeight() int {
-	h := m.height - lipgloss.Height(m.footer())
+	if m.frameBody > 0 {
+		return m.frameBody
+	}
+	return m.bodyHeightFor(m.footer())
+}
+
+func (m Model) bodyHeightFor(footer string) int {
+	h := m.height - lipgloss.Height(footer)
 	if m.banner != "" {
 		h -= lipgloss.Height(m.styles.Banner.Width(m.contentWidth()).Render(m.banner))
 	}

@@ -20,6 +20,7 @@ type resultsState struct {
 	selected int             // index into result.Deficiencies
 	expanded map[string]bool // by deficiency id
 	rowLine  []int           // the content line of each deficiency row
+	lines    []string        // the content, one entry per line
 }
 
 // openResults shows the result of the current answers.
@@ -62,10 +63,11 @@ func (m *Model) refreshResults() {
 	w := m.contentWidth()
 	m.results.vp.SetWidth(w)
 	m.results.vp.SetHeight(max(1, m.bodyHeight()-lineCount(m.resultsHeader(w))))
-	content, rows := m.resultsContent(w)
+	lines, rows := m.resultsContent(w)
 	m.results.rowLine = rows
+	m.results.lines = lines
 	off := m.results.vp.YOffset()
-	m.results.vp.SetContent(content)
+	m.results.vp.SetContentLines(lines)
 	m.results.vp.SetYOffset(off)
 	m.results.selected = max(0, min(m.results.selected, len(m.result.Deficiencies)-1))
 }
@@ -133,14 +135,21 @@ func (m Model) resultsHeader(w int) string {
 	return head + "\n" + wrapText(m.rb.Level(lvl).Action, w) + "\n"
 }
 
+// resultsView shows the header and the lines of the content that the
+// viewport has scrolled to. The lines are already cut to the width, so
+// they are shown as they are, without the viewport's padding pass, which
+// would cost more than the rest of the frame.
 func (m Model) resultsView() string {
 	w := m.contentWidth()
-	return m.resultsHeader(w) + "\n" + m.results.vp.View()
+	vp := m.results.vp
+	off := min(vp.YOffset(), max(0, len(m.results.lines)-1))
+	end := min(len(m.results.lines), off+vp.Height())
+	return m.resultsHeader(w) + "\n" + strings.Join(m.results.lines[off:end], "\n")
 }
 
-// resultsContent renders the scrolling part of the results and returns the
-// line of each deficiency row.
-func (m Model) resultsContent(w int) (string, []int) {
+// resultsContent renders the scrolling part of the results, one line per
+// entry, each at most w cells, and returns the line of each deficiency row.
+func (m Model) resultsContent(w int) ([]string, []int) {
 	s := m.styles
 	rb := m.rb
 	res := m.result
@@ -215,7 +224,10 @@ func (m Model) resultsContent(w int) (string, []int) {
 	gap()
 	add(s.Title.Render("Disclaimer"))
 	add(wrapIndent(rb.Disclaimer, w, 2, 2))
-	return strings.Join(lines, "\n"), rows
+	for i, l := range lines {
+		lines[i] = clip(l, w, 1)
+	}
+	return lines, rows
 }
 
 // deficiencyDetails is an expanded deficiency: the evidence for and

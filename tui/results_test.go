@@ -223,3 +223,25 @@ func TestResultsRestartAndReview(t *testing.T) {
 		t.Errorf("start over kept %d answers", m.Answers().Count())
 	}
 }
+
+func TestExplainShiftTabShowsPreviousNutrient(t *testing.T) {
+	t.Skip("BUG: explainKey tests Back (shift+tab, left, b) before Prev (shift+tab), so the Prev case is unreachable: shift+tab leaves the explain view instead of showing the previous nutrient, unlike the results screen where shift+tab is \"previous nutrient\"")
+	m := veganResults(t, 100, 40)
+	m = press(t, m, "e", "tab", "tab", "shift+tab")
+	onScreen(t, m, explainScreen)
+	d1 := m.result.Deficiencies[1]
+	if m.explain.id != d1.ID {
+		t.Errorf("explaining %s, want %s", m.explain.id, d1.ID)
+	}
+}
+
+func TestExplainLinesAreNotCut(t *testing.T) {
+	t.Skip("BUG: explainContent writes each evidence line unwrapped into a viewport with SoftWrap off and left/right disabled, so at 80 columns a long answer loses its end: \"+11  Numbness or pins and needles in hands or feet (weight +0.9)\" is shown without \"(weight +0.9)\", with no way to scroll to it")
+	m := veganResults(t, 80, 40)
+	m = press(t, m, "e")
+	d := m.result.Deficiencies[0]
+	v := flat(text(m))
+	for _, e := range d.Evidence {
+		mustContain(t, v, fmt.Sprintf("(weight %+g)", e.Weight))
+	}
+}

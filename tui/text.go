@@ -33,7 +33,9 @@ func clip(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
+		// A line never takes more cells than it has bytes, so short lines
+		// need no measuring.
+		if len(l) > width && ansi.StringWidth(l) > width {
 			lines[i] = ansi.Truncate(l, max(0, width), "")
 		}
 	}
