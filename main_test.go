@@ -16,6 +16,9 @@ import (
 var binPath string
 
 func TestMain(m *testing.M) {
+	if out := os.Getenv(rusageEnv); out != "" {
+		os.Exit(rusageWrapper(out, os.Args[1:]))
+	}
 	dir, err := os.MkdirTemp("", "twitchcheck-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

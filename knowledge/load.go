@@ -219,7 +219,7 @@ func (r *reader) source(n *yaml.Node, what string) string {
 }
 
 func (r *reader) question(n *yaml.Node) (Question, bool) {
-	qf, ok := r.fields(n, "question", []string{"id", "section", "kind", "text", "options"}, []string{"help", "enable_when"})
+	qf, ok := r.fields(n, "question", []string{"id", "section", "kind", "text", "options"}, []string{"short", "help", "enable_when"})
 	if !ok {
 		return Question{}, false
 	}
@@ -235,6 +235,10 @@ func (r *reader) question(n *yaml.Node) (Question, bool) {
 	}
 	q.Text = r.str(qf["text"], what+" text")
 	q.Help = r.optStr(qf["help"], what+" help")
+	q.Short = r.optStr(qf["short"], what+" short")
+	if q.Short == "" {
+		q.Short = q.Text
+	}
 	for _, on := range r.seq(qf["options"], what+" options") {
 		of, ok := r.fields(on, what+" option", []string{"id", "label"}, []string{"help"})
 		if !ok {

@@ -72,6 +72,9 @@ type Question struct {
 	Section string
 	Kind    Kind
 	Text    string
+	// Short names the question in lists and explanations, such as
+	// "Caffeinated drinks a day"; it defaults to Text.
+	Short   string
 	Help    string
 	Options []Option
 	// EnableWhen, when set, shows the question only while the condition

@@ -16,7 +16,7 @@ import (
 func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 	rb := a.RuleBase()
 	lvl := rb.Level(res.Triage.Level)
-	j := &jsonWriter{}
+	j := &jsonWriter{buf: make([]byte, 0, 48<<10)}
 	j.open('{')
 	j.key("knowledge_base")
 	j.open('{')

@@ -97,7 +97,7 @@ func Markdown(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.
 		}
 		labels := make([]string, len(sel))
 		for i, o := range sel {
-			labels[i] = AnswerLabel(rb, knowledge.AnswerRef{Question: q.ID, Answer: o})
+			labels[i] = OptionLabel(rb, knowledge.AnswerRef{Question: q.ID, Answer: o})
 		}
 		p("| %s | %s |", cell(q.Text), cell(strings.Join(labels, "; ")))
 	}

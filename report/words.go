@@ -10,9 +10,24 @@ import (
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
-// AnswerLabel returns the words a person read for an answer, such as
-// "Vegan" for diet: vegan. Unknown ids come back as they are.
+// AnswerLabel returns the words a person read for an answer. A multiple
+// choice answer reads well alone ("Muscle cramps"); a single choice answer
+// gets its question's short name ("Greens, nuts, legumes, whole grains:
+// Rarely"). Unknown ids come back as they are.
 func AnswerLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
+	if q := rb.Question(ref.Question); q != nil {
+		if i := q.OptionIndex(ref.Answer); i >= 0 {
+			if q.Kind == knowledge.Single {
+				return q.Short + ": " + q.Options[i].Label
+			}
+			return q.Options[i].Label
+		}
+	}
+	return ref.Answer
+}
+
+// OptionLabel returns the label of one option, alone.
+func OptionLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
 	if q := rb.Question(ref.Question); q != nil {
 		if i := q.OptionIndex(ref.Answer); i >= 0 {
 			return q.Options[i].Label

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrExists is returned when the target exists and overwriting was not
@@ -86,6 +87,18 @@ func Write(path string, data []byte, overwrite bool) (err error) {
 	}
 	os.Remove(tmp.Name())
 	return nil
+}
+
+// ExpandHome trims spaces from a typed path and expands a leading "~/" to
+// the home folder.
+func ExpandHome(p string) string {
+	p = strings.TrimSpace(p)
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
+	return p
 }
 
 func unwrap(err error) error {

@@ -82,7 +82,7 @@ func (a *accessible) readLine() string {
 // questionnaire asks the questions shown from question start on.
 func (a *accessible) questionnaire(ans knowledge.Answers, start int) knowledge.Answers {
 	var history []int // questions asked, for "b"
-	for i := start; i < len(a.rb.Questions); {
+	for i := start; i < len(a.rb.Questions) && !a.eof; {
 		if !ans.Shown(i) {
 			i++
 			continue
@@ -140,6 +140,9 @@ func (a *accessible) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool)
 	}
 	for {
 		line := a.readLine()
+		if a.eof {
+			return ans, false // the input ended: keep what was answered
+		}
 		switch strings.ToLower(line) {
 		case "":
 			return ans.Without(q.ID), false
@@ -190,15 +193,7 @@ func position(ans knowledge.Answers, i int) (int, int) {
 // emergency tells the person to call emergency services now and asks
 // whether to go on. It reports whether to continue.
 func (a *accessible) emergency(ans knowledge.Answers) bool {
-	t := knowledge.TriageOf(ans)
-	a.say("")
-	a.say("%s", report.TriageLine(a.rb, t.Level))
-	a.say("%s", a.rb.Level(t.Level).Action)
-	for _, f := range t.Flags {
-		if f.Level == t.Level {
-			a.say("  ! %s", f.Reason)
-		}
-	}
+	a.emergencyNotice(ans)
 	a.say("When you are safe, you may go on with the questions. Continue? Type y or n (empty line: yes).")
 	for {
 		switch strings.ToLower(a.readLine()) {
@@ -208,6 +203,19 @@ func (a *accessible) emergency(ans knowledge.Answers) bool {
 			return false
 		}
 		a.say("Please type y or n.")
+	}
+}
+
+// emergencyNotice says to call emergency services now, with the reasons.
+func (a *accessible) emergencyNotice(ans knowledge.Answers) {
+	t := knowledge.TriageOf(ans)
+	a.say("")
+	a.say("%s", report.TriageLine(a.rb, t.Level))
+	a.say("%s", a.rb.Level(t.Level).Action)
+	for _, f := range t.Flags {
+		if f.Level == t.Level {
+			a.say("  ! %s", f.Reason)
+		}
 	}
 }
 
@@ -231,9 +239,13 @@ func (a *accessible) review(ans knowledge.Answers) knowledge.Answers {
 			a.say("Please type a number from 1 to %d, or an empty line.", len(vis))
 			continue
 		}
+		before := knowledge.TriageOf(ans).Level
 		next, back := a.ask(ans, vis[n-1])
 		if !back {
 			ans = next.Pruned()
+		}
+		if lvl := knowledge.TriageOf(ans).Level; lvl == emergencyLevel(a.rb) && lvl != before {
+			a.emergencyNotice(ans)
 		}
 	}
 	return ans
@@ -246,7 +258,7 @@ func (a *accessible) offerSave(ans knowledge.Answers, res knowledge.Result) {
 	}
 	a.say("")
 	a.say("To save this as a Markdown report, type a file name; an empty line finishes without saving.")
-	path := a.readLine()
+	path := safefile.ExpandHome(a.readLine())
 	if path == "" {
 		return
 	}

@@ -85,6 +85,8 @@ type Model struct {
 	cases    casesState
 	browser  browserState
 	panelOn  bool // the live panel overlay, in narrow windows
+	// confirmRestart asks before start over clears every answer.
+	confirmRestart bool
 	editing  bool // a question opened from the review screen returns there
 	caseName string
 
@@ -206,6 +208,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.save.active {
 		return m.saveKey(msg)
 	}
+	if m.confirmRestart {
+		m.confirmRestart = false
+		if key.Matches(msg, m.keys.Yes) {
+			m.restart()
+		} else {
+			m.status, m.statusErr = "Kept your answers.", false
+		}
+		return nil
+	}
 	// Keys typed into a filter belong to the filter.
 	typing := (m.screen == casesScreen && m.cases.typing()) || (m.screen == browserScreen && m.browser.typing())
 	if !typing {
@@ -265,6 +276,9 @@ func (m Model) contentWidth() int {
 // layout resizes what depends on the window size.
 func (m *Model) layout() {
 	m.help.SetWidth(m.contentWidth())
+	if m.save.active {
+		m.save.input.SetWidth(max(10, m.contentWidth()-12))
+	}
 	m.refreshResults()
 	m.browser.setSize(m.contentWidth(), m.bodyHeight())
 	m.cases.setSize(m.contentWidth(), m.bodyHeight())
@@ -293,7 +307,7 @@ func (m Model) render() string {
 	m.frameBody = m.bodyHeightFor(foot)
 	body := m.body()
 	if m.panelAvailable() && m.width >= PanelMinWidth {
-		body = lipgloss.JoinHorizontal(lipgloss.Top, body, "  ", m.panel(min(36, m.width-m.contentWidth()-6)))
+		body = lipgloss.JoinHorizontal(lipgloss.Top, body, "  ", m.panel(min(40, m.width-m.questionWidth()-4)))
 	} else if m.panelAvailable() && m.panelOn {
 		body = m.overlay(body)
 	}
@@ -340,6 +354,9 @@ func (m Model) footer() string {
 	if m.save.active {
 		lines = append(lines, m.saveView())
 	}
+	if m.confirmRestart {
+		lines = append(lines, wrapText(m.styles.Error.Render("Start over? This clears every answer. (y/n)"), m.contentWidth()))
+	}
 	if m.status != "" {
 		st := m.styles.Status
 		prefix := "✓ "
@@ -379,6 +396,9 @@ func (m Model) keyHelp() help.KeyMap {
 			short = []key.Binding{k.Yes, k.No}
 		}
 		return bindings{short: short, full: [][]key.Binding{short}}
+	case m.confirmRestart:
+		short = []key.Binding{k.Yes, k.No}
+		return bindings{short: short, full: [][]key.Binding{short}}
 	case m.screen == welcomeScreen:
 		short = []key.Binding{k.Start}
 		if len(m.opts.Cases) > 0 {
@@ -394,7 +414,7 @@ func (m Model) keyHelp() help.KeyMap {
 		}
 		short = append(short, k.Back, k.Skip)
 	case m.screen == emergencyScreen:
-		short = []key.Binding{k.Continue, k.Results}
+		short = []key.Binding{k.Continue, k.Results, k.Back}
 	case m.screen == reviewScreen:
 		short = []key.Binding{k.Change, k.Results}
 	case m.screen == resultsScreen:
@@ -407,7 +427,7 @@ func (m Model) keyHelp() help.KeyMap {
 	}
 	extra := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown}
 	if m.panelAvailable() && m.width < PanelMinWidth {
-		extra = append(extra, k.Panel)
+		short = append(short, k.Panel)
 	}
 	full := [][]key.Binding{append(short, more...), extra, {k.Help, k.Quit, k.ForceQuit}}
 	short = append(short, k.Help, k.Quit)

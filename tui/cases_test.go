@@ -34,7 +34,7 @@ func TestDemoCase(t *testing.T) {
 	q := press(t, m, "enter")
 	mustContain(t, text(q), "case: ")
 	// Start over forgets the case.
-	r = press(t, r, "r")
+	r = press(t, r, "r", "y")
 	onScreen(t, r, welcomeScreen)
 	if r.caseName != "" || r.Answers().Count() != 0 {
 		t.Errorf("start over kept the case %q with %d answers", r.caseName, r.Answers().Count())

@@ -15,6 +15,8 @@ func (m *Model) emergencyKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.next()
 	case key.Matches(msg, m.keys.Results):
 		m.openResults()
+	case key.Matches(msg, m.keys.Back):
+		m.openQuestion(0)
 	}
 	return nil
 }

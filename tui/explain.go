@@ -38,14 +38,14 @@ func (m *Model) explainKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(m.result.Deficiencies)
 	i := m.deficiencyRank(m.explain.id)
 	switch {
-	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Back):
-		m.screen = resultsScreen
-		m.results.selected = i
-		m.refreshResults()
 	case key.Matches(msg, k.Next):
 		m.openExplain(m.result.Deficiencies[(i+1)%n].ID)
 	case key.Matches(msg, k.Prev):
 		m.openExplain(m.result.Deficiencies[(i-1+n)%n].ID)
+	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Back):
+		m.screen = resultsScreen
+		m.results.selected = i
+		m.refreshResults()
 	default:
 		var cmd tea.Cmd
 		m.explain.vp, cmd = m.explain.vp.Update(msg)
@@ -80,7 +80,7 @@ func (m Model) explainContent(w int) string {
 	running := d.Baseline
 	for _, e := range d.Evidence {
 		running += e.Points
-		b.WriteString(fmt.Sprintf("  %s %3d  %+d  %s (weight %+g)\n", report.Bar(running, barW), running, e.Points, s.Question.Render(report.AnswerLabels(rb, e.Answers)), e.Weight))
+		b.WriteString(wrapIndent(fmt.Sprintf("%s %3d  %+d  %s (weight %+g)", report.Bar(running, barW), running, e.Points, s.Question.Render(report.AnswerLabels(rb, e.Answers)), e.Weight), w, 2, 6+barW) + "\n")
 		b.WriteString(wrapIndent(e.Why+" "+s.Faint.Render("Source: "+report.SourceName(rb, e.Source)), w, 6+barW, 6+barW) + "\n")
 	}
 	if len(d.Evidence) == 0 {

@@ -2,9 +2,12 @@ package tui
 
 import (
 	"errors"
+	"image/color"
 	"strconv"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
@@ -161,7 +164,6 @@ func TestLivePanelBesideInWideWindows(t *testing.T) {
 }
 
 func TestLivePanelReadableFrom110Columns(t *testing.T) {
-	t.Skip("BUG: render() sizes the side panel min(36, width-contentWidth()-6), but contentWidth() ignores the panel (it is min(width,100)-2), so from 110 to 139 columns the panel is 6 to 35 cells wide while the question leaves it 42: at 110 \"Live scores\" is broken into 2-letter columns (\"Li\", \"ve\", \"sc\"...), at 120 names are cut to 2 letters (\"Vi █░░░░ 10\")")
 	for _, w := range []int{110, 120, 130} {
 		m := press(t, newModel(t, w, 30), "enter")
 		v := text(m)
@@ -228,4 +230,42 @@ func TestLivePanelUpdatesFromReview(t *testing.T) {
 	}
 	// The triage line in the panel follows too.
 	mustContain(t, text(m), "Triage: SEE A DOCTOR")
+}
+
+func TestBackgroundColourKeepsText(t *testing.T) {
+	// Styles change with the background; the words and the layout do not.
+	for name, m := range map[string]Model{
+		"question": press(t, newModel(t, 80, 24), "enter"),
+		"results":  veganResults(t, 100, 40),
+	} {
+		before := text(m)
+		light, _ := send(t, m, tea.BackgroundColorMsg{Color: color.White})
+		if light.isDark {
+			t.Errorf("%s: a white background is not light", name)
+		}
+		if got := text(light); got != before {
+			t.Errorf("%s: the text changed with the background:\n%s\nwas\n%s", name, got, before)
+		}
+	}
+}
+
+func TestHighContrastTheme(t *testing.T) {
+	opts := testOptions(t)
+	opts.Theme = ThemeHighContrast
+	m := newModelOpts(t, opts, 80, 24)
+	if m.styles.Spacing != 2 {
+		t.Errorf("spacing %d, want 2", m.styles.Spacing)
+	}
+	m = veganScript.run(t, m)
+	m = press(t, m, "r")
+	mustContain(t, text(m), "Triage: SEE A DOCTOR")
+	for _, sz := range layoutSizes {
+		m = resize(t, m, sz[0], sz[1])
+		checkFits(t, m, sz[0], sz[1], "high contrast results")
+	}
+	q := press(t, newModelOpts(t, opts, 60, 20), "enter")
+	for _, sz := range layoutSizes {
+		q = resize(t, q, sz[0], sz[1])
+		checkFits(t, q, sz[0], sz[1], "high contrast question")
+	}
 }

@@ -137,14 +137,33 @@ func (m *Model) answer(opts []string) {
 	m.next()
 }
 
+// dependsOn reports whether q's enable_when refers to question id.
+func dependsOn(q *knowledge.Question, id string) bool {
+	for _, ref := range q.EnableWhen.Questions(nil) {
+		if ref == id {
+			return true
+		}
+	}
+	return false
+}
+
 // emergencyLevel is the highest triage level.
 func emergencyLevel(rb *knowledge.RuleBase) string {
 	return rb.Levels[len(rb.Levels)-1].ID
 }
 
-// next goes to the next question shown, or to the review screen.
+// next goes to the next question shown, or to the review screen. After a
+// change from the review screen, it first asks any follow-up the change
+// brought up that has no answer yet.
 func (m *Model) next() {
 	if m.editing {
+		for i := m.q.index + 1; i < len(m.rb.Questions); i++ {
+			q := &m.rb.Questions[i]
+			if q.EnableWhen != nil && m.answers.Shown(i) && !m.answers.IsAnswered(q.ID) && dependsOn(q, m.rb.Questions[m.q.index].ID) {
+				m.openQuestion(i)
+				return
+			}
+		}
 		m.openReview()
 		return
 	}

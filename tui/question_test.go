@@ -360,7 +360,7 @@ func TestReviewChangeReturnsToReview(t *testing.T) {
 	for i := 0; i < diet; i++ {
 		m = press(t, m, "down")
 	}
-	mustContain(t, text(m), "> Which best describes how you eat?")
+	mustContain(t, text(m), "> Diet ")
 	m = press(t, m, "enter")
 	onQuestion(t, m, "diet")
 	if !m.editing {

@@ -100,7 +100,7 @@ func (m *Model) resultsKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Review):
 		m.openReview()
 	case key.Matches(msg, k.Restart):
-		m.restart()
+		m.confirmRestart = true
 	case key.Matches(msg, k.Rules):
 		m.openBrowser()
 	default:
@@ -141,10 +141,13 @@ func (m Model) resultsHeader(w int) string {
 // would cost more than the rest of the frame.
 func (m Model) resultsView() string {
 	w := m.contentWidth()
-	vp := m.results.vp
-	off := min(vp.YOffset(), max(0, len(m.results.lines)-1))
-	end := min(len(m.results.lines), off+vp.Height())
-	return m.resultsHeader(w) + "\n" + strings.Join(m.results.lines[off:end], "\n")
+	head := m.resultsHeader(w)
+	// The height comes from this frame's footer, which a status line or a
+	// prompt may have made taller since the content was laid out.
+	h := max(1, m.bodyHeight()-lineCount(head))
+	off := min(m.results.vp.YOffset(), max(0, len(m.results.lines)-1))
+	end := min(len(m.results.lines), off+h)
+	return head + "\n" + strings.Join(m.results.lines[off:end], "\n")
 }
 
 // resultsContent renders the scrolling part of the results, one line per
@@ -268,7 +271,12 @@ func (m Model) deficiencyDetails(d knowledge.Scored, w int) string {
 // wrapIndent wraps s to width w, with the first line indented by first and
 // the others by rest.
 func wrapIndent(s string, w, first, rest int) string {
-	lines := strings.Split(wrapText(s, max(10, w-rest)), "\n")
+	lines := strings.Split(wrapText(s, max(10, w-first)), "\n")
+	if len(lines) > 1 && rest != first {
+		// Wrap what follows the first line to the narrower width.
+		tail := strings.Join(lines[1:], " ")
+		lines = append(lines[:1], strings.Split(wrapText(tail, max(10, w-rest)), "\n")...)
+	}
 	for i := range lines {
 		n := rest
 		if i == 0 {

@@ -217,7 +217,15 @@ func TestResultsRestartAndReview(t *testing.T) {
 	m := veganResults(t, 100, 40)
 	m = press(t, m, "v")
 	onScreen(t, m, reviewScreen)
+	// On results, r asks first: n keeps every answer, y starts over.
+	kept := press(t, m, "r", "r", "n")
+	onScreen(t, kept, resultsScreen)
+	if !kept.Answers().Equal(m.Answers()) {
+		t.Error("answering n to start over changed the answers")
+	}
 	m = press(t, m, "r", "r")
+	mustContain(t, text(m), "Start over? This clears every answer. (y/n)")
+	m = press(t, m, "y")
 	onScreen(t, m, welcomeScreen)
 	if m.Answers().Count() != 0 {
 		t.Errorf("start over kept %d answers", m.Answers().Count())
@@ -225,7 +233,6 @@ func TestResultsRestartAndReview(t *testing.T) {
 }
 
 func TestExplainShiftTabShowsPreviousNutrient(t *testing.T) {
-	t.Skip("BUG: explainKey tests Back (shift+tab, left, b) before Prev (shift+tab), so the Prev case is unreachable: shift+tab leaves the explain view instead of showing the previous nutrient, unlike the results screen where shift+tab is \"previous nutrient\"")
 	m := veganResults(t, 100, 40)
 	m = press(t, m, "e", "tab", "tab", "shift+tab")
 	onScreen(t, m, explainScreen)
@@ -236,7 +243,6 @@ func TestExplainShiftTabShowsPreviousNutrient(t *testing.T) {
 }
 
 func TestExplainLinesAreNotCut(t *testing.T) {
-	t.Skip("BUG: explainContent writes each evidence line unwrapped into a viewport with SoftWrap off and left/right disabled, so at 80 columns a long answer loses its end: \"+11  Numbness or pins and needles in hands or feet (weight +0.9)\" is shown without \"(weight +0.9)\", with no way to scroll to it")
 	m := veganResults(t, 80, 40)
 	m = press(t, m, "e")
 	d := m.result.Deficiencies[0]

@@ -28,6 +28,7 @@ func (m *Model) openReview() {
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	vis := m.answers.Visible()
 	rows := len(vis) + 1 // the last row is "See the results"
+	m.review.cursor = max(0, min(m.review.cursor, rows-1))
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
@@ -63,7 +64,7 @@ func (m Model) reviewView() string {
 	for n, i := range vis {
 		q := &m.rb.Questions[i]
 		ans := answerText(m.rb, m.answers, q)
-		line := fmt.Sprintf("%s  %s", pad(ansi.Truncate(q.Text, qw, "…"), qw), ans)
+		line := fmt.Sprintf("%s  %s", pad(ansi.Truncate(q.Short, qw, "…"), qw), ans)
 		rows = append(rows, m.reviewRow(n == m.review.cursor, line, w, ans == notAnswered))
 	}
 	rows = append(rows, m.reviewRow(m.review.cursor == len(vis), "See the results →", w, false))
@@ -92,7 +93,7 @@ func answerText(rb *knowledge.RuleBase, a knowledge.Answers, q *knowledge.Questi
 	}
 	labels := make([]string, len(sel))
 	for i, o := range sel {
-		labels[i] = report.AnswerLabel(rb, knowledge.AnswerRef{Question: q.ID, Answer: o})
+		labels[i] = report.OptionLabel(rb, knowledge.AnswerRef{Question: q.ID, Answer: o})
 	}
 	return strings.Join(labels, "; ")
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -89,13 +88,7 @@ func (m *Model) saveKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m Model) savePath() string {
-	p := strings.TrimSpace(m.save.input.Value())
-	if strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = filepath.Join(home, p[2:])
-		}
-	}
-	return p
+	return safefile.ExpandHome(m.save.input.Value())
 }
 
 // writeSave renders what is being saved and writes it atomically, mode
@@ -135,7 +128,7 @@ func (m Model) saveView() string {
 		what, format = "your answers", "YAML"
 	}
 	if m.save.confirm {
-		return s.Error.Render(fmt.Sprintf("%s already exists. Overwrite it with %s? (y/n)", m.savePath(), what))
+		return wrapText(s.Error.Render(fmt.Sprintf("%s already exists. Overwrite it with %s? (y/n)", m.savePath(), what)), m.contentWidth())
 	}
 	return s.Question.Render("Save "+what+" ("+format+", readable only by you)") + "\n" + m.save.input.View()
 }

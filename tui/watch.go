@@ -117,6 +117,8 @@ func (m *Model) afterRulesChange() {
 		m.openQuestion(m.q.index)
 	}
 	switch m.screen {
+	case reviewScreen:
+		m.openReview()
 	case browserScreen:
 		m.openBrowser()
 	case explainScreen:
