@@ -54,9 +54,7 @@ func BenchmarkLoadYAML(b *testing.B) {
 func BenchmarkCompileSnapshot(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := data.RuleBase(); err != nil {
-			b.Fatal(err)
-		}
+		_ = data.RuleBase()
 	}
 }
 

@@ -13,10 +13,7 @@ import (
 
 func ruleBase(t testing.TB) *knowledge.RuleBase {
 	t.Helper()
-	rb, err := data.RuleBase()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := data.RuleBase()
 	return rb
 }
 

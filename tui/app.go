@@ -77,18 +77,18 @@ type Model struct {
 	keys          keyMap
 	help          help.Model
 
-	q        questionState
-	review   listState
-	results  resultsState
-	explain  explainState
-	save     saveState
-	cases    casesState
-	browser  browserState
-	panelOn  bool // the live panel overlay, in narrow windows
+	q       questionState
+	review  listState
+	results resultsState
+	explain explainState
+	save    saveState
+	cases   casesState
+	browser browserState
+	panelOn bool // the live panel overlay, in narrow windows
 	// confirmRestart asks before start over clears every answer.
 	confirmRestart bool
-	editing  bool // a question opened from the review screen returns there
-	caseName string
+	editing        bool // a question opened from the review screen returns there
+	caseName       string
 
 	status    string
 	statusErr bool

@@ -13,10 +13,7 @@ import (
 // benchModel is the app at w×h on the results screen of a full answer set.
 func benchModel(b *testing.B, w, h int) Model {
 	b.Helper()
-	rb, err := data.RuleBase()
-	if err != nil {
-		b.Fatal(err)
-	}
+	rb := data.RuleBase()
 	a, err := knowledge.ParseAnswers(rb, "bench", []byte(`serious: [none]
 location: [eyelid, legs]
 duration: 2_weeks_to_3_months
@@ -73,10 +70,7 @@ func BenchmarkResultsRefresh(b *testing.B) {
 func BenchmarkFirstFrame(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		rb, err := data.RuleBase()
-		if err != nil {
-			b.Fatal(err)
-		}
+		rb := data.RuleBase()
 		m := New(Options{Rules: rb})
 		tm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 		_ = tm.(Model).View()

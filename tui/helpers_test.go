@@ -3,7 +3,6 @@ package tui
 import (
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,20 +17,10 @@ import (
 // fixedNow is the clock of every test model.
 var fixedNow = time.Date(2026, 11, 23, 10, 30, 0, 0, time.UTC)
 
-var (
-	rbOnce sync.Once
-	rbVal  *knowledge.RuleBase
-	rbErr  error
-)
-
 // ruleBase returns the embedded rule base.
 func ruleBase(t testing.TB) *knowledge.RuleBase {
 	t.Helper()
-	rbOnce.Do(func() { rbVal, rbErr = data.RuleBase() })
-	if rbErr != nil {
-		t.Fatalf("data.RuleBase: %v", rbErr)
-	}
-	return rbVal
+	return data.RuleBase()
 }
 
 // testOptions are the options of a test model: the embedded rules, a
