@@ -109,9 +109,13 @@ func exitStatus(err error, stderr io.Writer, cmd string) int {
 	}
 	var ue usageError
 	var probs knowledge.Problems
+	var oe outputError
 	switch {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", name, ue.msg, name)
+		return ExitUsage
+	case errors.As(err, &oe):
+		fmt.Fprintf(stderr, "%s: %v\n", name, oe.err)
 		return ExitUsage
 	case errors.As(err, &probs):
 		fmt.Fprintf(stderr, "%s: %d problem(s):\n%s\n", name, len(probs), probs.Error())

@@ -235,11 +235,11 @@ func ParseAnswers(rb *RuleBase, name string, data []byte) (Answers, error) {
 	r := &reader{file: name}
 	root := r.parse(data, MaxAnswersBytes, "answers")
 	if root == nil {
-		return Answers{}, r.probs
+		return Answers{}, r.problems()
 	}
 	a := r.answers(rb, root)
 	if len(r.probs) > 0 {
-		return Answers{}, r.probs.sorted()
+		return Answers{}, r.problems()
 	}
 	return a, nil
 }

@@ -18,11 +18,11 @@ func ParseCase(rb *RuleBase, name string, data []byte) (Case, error) {
 	r := &reader{file: name}
 	root := r.parse(data, MaxAnswersBytes, "case")
 	if root == nil {
-		return Case{}, r.probs
+		return Case{}, r.problems()
 	}
 	c := r.sampleCase(rb, root)
 	if len(r.probs) > 0 {
-		return Case{}, r.probs.sorted()
+		return Case{}, r.problems()
 	}
 	return c, nil
 }

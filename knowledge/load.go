@@ -86,17 +86,17 @@ func Load(name string, data []byte) (*RuleBase, error) {
 	r := &reader{file: name}
 	root := r.parse(data, MaxRuleBaseBytes, "rule base")
 	if root == nil {
-		return nil, r.probs
+		return nil, r.problems()
 	}
 	rb := r.ruleBase(root)
 	if rb == nil || len(r.probs) > 0 {
-		return nil, r.probs.sorted()
+		return nil, r.problems()
 	}
 	rb.File = name
 	v := validator{reader: r, rb: rb}
 	v.validate()
 	if len(r.probs) > 0 {
-		return nil, r.probs.sorted()
+		return nil, r.problems()
 	}
 	return rb, nil
 }

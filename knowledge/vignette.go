@@ -39,7 +39,7 @@ func ParseVignettes(rb *RuleBase, name string, data []byte) ([]Vignette, error) 
 	r := &reader{file: name}
 	root := r.parse(data, MaxVignetteBytes, "vignette")
 	if root == nil {
-		return nil, r.probs
+		return nil, r.problems()
 	}
 	var nodes []*yaml.Node
 	if root.Kind == yaml.SequenceNode {
@@ -57,7 +57,7 @@ func ParseVignettes(rb *RuleBase, name string, data []byte) ([]Vignette, error) 
 		}
 	}
 	if len(r.probs) > 0 {
-		return nil, r.probs.sorted()
+		return nil, r.problems()
 	}
 	return out, nil
 }

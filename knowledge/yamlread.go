@@ -25,12 +25,17 @@ const (
 	maxDepth = 64
 	// maxNodes bounds the number of YAML nodes in one document.
 	maxNodes = 200_000
+	// MaxProblems is how many problems are reported for one file; past it
+	// they are only counted, so a hostile file cannot make the messages
+	// themselves huge.
+	MaxProblems = 100
 )
 
 // reader walks YAML nodes and collects problems with their positions.
 type reader struct {
 	file  string
 	probs Problems
+	more  int // problems past MaxProblems, counted but not kept
 }
 
 func posOf(n *yaml.Node) Pos {
@@ -41,11 +46,25 @@ func posOf(n *yaml.Node) Pos {
 }
 
 func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
-	r.probs = append(r.probs, Problem{File: r.file, Pos: posOf(n), Msg: fmt.Sprintf(format, args...)})
+	r.errorAt(posOf(n), format, args...)
 }
 
 func (r *reader) errorAt(p Pos, format string, args ...any) {
+	if len(r.probs) >= MaxProblems {
+		r.more++
+		return
+	}
 	r.probs = append(r.probs, Problem{File: r.file, Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+// problems returns the problems found, sorted by position, with a last one
+// counting those past MaxProblems.
+func (r *reader) problems() Problems {
+	ps := r.probs.sorted()
+	if r.more > 0 {
+		ps = append(ps, Problem{File: r.file, Msg: fmt.Sprintf("… and %d more problems", r.more)})
+	}
+	return ps
 }
 
 // parse checks data against the limits and parses it into its root node,
