@@ -205,25 +205,25 @@ func TestScoring(t *testing.T) {
 			lastQ := -1
 			for _, e := range d.Evidence {
 				sumPoints += e.Points
-				logOdds += e.Weight
-				if e.Why == "" || rb.Source(e.Source) == nil || e.Rule == "" {
+				logOdds += e.Rule.Weight
+				if e.Rule.Why == "" || rb.Source(e.Rule.Source) == nil || e.Rule.ID == "" {
 					t.Errorf("%s: evidence %+v lacks a why, a known source or a rule", d.ID, e)
 				}
-				if len(e.Answers) == 0 || e.Answers[0].Question != e.Question || e.Answers[0].Answer != e.Answer {
-					t.Errorf("%s: evidence question/answer %s=%s is not the first of its answers %v", d.ID, e.Question, e.Answer, e.Answers)
+				if len(e.Answers()) == 0 || e.Answers()[0].Question != e.Question() || e.Answers()[0].Answer != e.Answer() {
+					t.Errorf("%s: evidence question/answer %s=%s is not the first of its answers %v", d.ID, e.Question(), e.Answer(), e.Answers())
 				}
-				for _, r := range e.Answers {
+				for _, r := range e.Answers() {
 					if !a.Has(r.Question, r.Answer) {
 						t.Errorf("%s: evidence names %s=%s, which was not answered", d.ID, r.Question, r.Answer)
 					}
 				}
-				if qi := rb.QuestionIndex(e.Question); qi < lastQ {
+				if qi := rb.QuestionIndex(e.Question()); qi < lastQ {
 					t.Errorf("%s: evidence is not in question order", d.ID)
 				} else {
 					lastQ = qi
 				}
-				if w := rulesWeight(def, e.Rule); w != e.Weight {
-					t.Errorf("%s: evidence %s has weight %v, the rule has %v", d.ID, e.Rule, e.Weight, w)
+				if w := rulesWeight(def, e.Rule.ID); w != e.Rule.Weight {
+					t.Errorf("%s: evidence %s has weight %v, the rule has %v", d.ID, e.Rule.ID, e.Rule.Weight, w)
 				}
 			}
 			if sumPoints != d.Score {
@@ -268,9 +268,9 @@ func TestUnansweredContributesNothing(t *testing.T) {
 			}
 			for _, d := range knowledge.Assess(a.Without(q.ID)).Deficiencies {
 				for _, e := range d.Evidence {
-					for _, r := range e.Answers {
+					for _, r := range e.Answers() {
 						if r.Question == q.ID {
-							t.Errorf("without %q, %s still has evidence %s naming it", q.ID, d.ID, e.Rule)
+							t.Errorf("without %q, %s still has evidence %s naming it", q.ID, d.ID, e.Rule.ID)
 						}
 					}
 				}
@@ -308,8 +308,8 @@ func TestSupplementsLowerTheirScore(t *testing.T) {
 			}
 			found := false
 			for _, e := range d.Evidence {
-				if slices.Contains(e.Answers, knowledge.AnswerRef{Question: "supplements", Answer: c.supplement}) {
-					found = e.Weight < 0 && e.Points <= 0 && e.Why != ""
+				if slices.Contains(e.Answers(), knowledge.AnswerRef{Question: "supplements", Answer: c.supplement}) {
+					found = e.Rule.Weight < 0 && e.Points <= 0 && e.Rule.Why != ""
 				}
 			}
 			if !found {
@@ -347,7 +347,7 @@ func TestEvidenceNamesTheAnswer(t *testing.T) {
 		d := scored(knowledge.Assess(mustAnswers(t, rb, c.answers)))[c.deficiency]
 		found := false
 		for _, e := range d.Evidence {
-			if e.Question == c.question && e.Answer == c.answer && e.Weight > 0 && e.Points >= 0 && e.Why != "" && rb.Source(e.Source) != nil {
+			if e.Question() == c.question && e.Answer() == c.answer && e.Rule.Weight > 0 && e.Points >= 0 && e.Rule.Why != "" && rb.Source(e.Rule.Source) != nil {
 				found = true
 			}
 		}
@@ -538,7 +538,7 @@ func TestHiddenFollowUpsDoNotCount(t *testing.T) {
 		var named []knowledge.AnswerRef
 		for _, d := range res.Deficiencies {
 			for _, e := range d.Evidence {
-				named = append(named, e.Answers...)
+				named = append(named, e.Answers()...)
 			}
 		}
 		for _, h := range res.Triggers {

@@ -51,7 +51,7 @@ func BenchmarkLoadYAML(b *testing.B) {
 	}
 }
 
-func BenchmarkCompileSnapshot(b *testing.B) {
+func BenchmarkFromSnapshot(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = data.RuleBase()

@@ -75,15 +75,35 @@ func (c *Cond) holds(sel []uint64) bool {
 // refs returns the answers that make c hold, each once. It must only be
 // called when c holds.
 func (c *Cond) refs(rb *RuleBase, sel []uint64) []AnswerRef {
-	out := c.matched(rb, sel, nil)
-	n := 0
-	for i, r := range out {
-		if !containsRef(out[:n], r) {
+	return c.appendRefs(rb, sel, nil)
+}
+
+// appendRefs appends the answers that make c hold to out, each once.
+func (c *Cond) appendRefs(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
+	from := len(out)
+	out = c.matched(rb, sel, out)
+	n := from
+	for i := from; i < len(out); i++ {
+		if !containsRef(out[from:n], out[i]) {
 			out[n] = out[i]
 			n++
 		}
 	}
 	return out[:n]
+}
+
+// firstQuestion is the question of the first answer that makes c hold.
+func (c *Cond) firstQuestion(sel []uint64) int {
+	switch c.Op {
+	case OpAnswer, OpCount:
+		return c.QIndex
+	}
+	for i := range c.Subs {
+		if c.Subs[i].holds(sel) {
+			return c.Subs[i].firstQuestion(sel)
+		}
+	}
+	return 0
 }
 
 // matched appends the answers that make c hold, possibly more than once.

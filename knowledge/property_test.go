@@ -112,15 +112,15 @@ func TestPropertyScoresAreMonotone(t *testing.T) {
 			db := after[id]
 			old := map[string]bool{}
 			for _, e := range da.Evidence {
-				old[e.Rule] = true
+				old[e.Rule.ID] = true
 			}
 			newPos, newNeg := false, false
 			for _, e := range db.Evidence {
-				if !old[e.Rule] {
-					newPos = newPos || e.Weight > 0
-					newNeg = newNeg || e.Weight < 0
+				if !old[e.Rule.ID] {
+					newPos = newPos || e.Rule.Weight > 0
+					newNeg = newNeg || e.Rule.Weight < 0
 				}
-				delete(old, e.Rule)
+				delete(old, e.Rule.ID)
 			}
 			if len(old) > 0 {
 				t.Fatalf("iteration %d: adding %s made rules of %s stop firing: %v\nanswers:\n%s", it, what, id, old, a.YAML())
@@ -209,10 +209,10 @@ func TestPropertyResultIsWellFormed(t *testing.T) {
 			sum := d.Baseline
 			for _, e := range d.Evidence {
 				sum += e.Points
-				if e.Why == "" || rb.Source(e.Source) == nil {
-					fail("%s: evidence %s lacks a why or a known source", d.ID, e.Rule)
+				if e.Rule.Why == "" || rb.Source(e.Rule.Source) == nil {
+					fail("%s: evidence %s lacks a why or a known source", d.ID, e.Rule.ID)
 				}
-				checkRefs(t, a, e.Answers, fail)
+				checkRefs(t, a, e.Answers(), fail)
 			}
 			if sum != d.Score {
 				fail("%s: baseline + points = %d, score %d", d.ID, sum, d.Score)

@@ -61,7 +61,7 @@ func Markdown(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.
 		p("Starts at %d before any answer.", d.Baseline)
 		p("")
 		for _, e := range d.Evidence {
-			p("- %s **%s** (%s): %s _Source: %s._", signed(e.Points), mdEscape(AnswerLabels(rb, e.Answers)), fmt.Sprintf("weight %+g", e.Weight), mdEscape(e.Why), mdEscape(SourceName(rb, e.Source)))
+			p("- %s **%s** (%s): %s _Source: %s._", signed(e.Points), mdEscape(AnswerLabels(rb, e.Answers())), fmt.Sprintf("weight %+g", e.Rule.Weight), mdEscape(e.Rule.Why), mdEscape(SourceName(rb, e.Rule.Source)))
 		}
 		p("")
 		p("Foods: %s.", mdEscape(strings.Join(d.Foods, ", ")))

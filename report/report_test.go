@@ -111,7 +111,7 @@ func TestJSONMatchesResult(t *testing.T) {
 				}
 				for k, e := range d.Evidence {
 					ge := g.Evidence[k]
-					if ge.Question != e.Question || ge.Answer != e.Answer || ge.Weight != e.Weight || ge.Why != e.Why || ge.Points != e.Points || ge.Source != e.Source || ge.Rule != e.Rule {
+					if ge.Question != e.Question() || ge.Answer != e.Answer() || ge.Weight != e.Rule.Weight || ge.Why != e.Rule.Why || ge.Points != e.Points || ge.Source != e.Rule.Source || ge.Rule != e.Rule.ID {
 						t.Errorf("%s evidence %d: %+v vs %+v", d.ID, k, ge, e)
 					}
 				}

@@ -49,10 +49,10 @@ func Text(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 		p("  %d. %-22s %3d/100  %s  %s", i+1, d.Name, d.Score, Bar(d.Score, 20), d.Band)
 		for _, e := range TopEvidence(d, 4) {
 			sign := "+"
-			if e.Weight < 0 {
+			if e.Rule.Weight < 0 {
 				sign = "-"
 			}
-			p("%s", wrap(fmt.Sprintf("%s %s (%s): %s", sign, AnswerLabels(rb, e.Answers), signed(e.Points), e.Why), TextWidth, 5))
+			p("%s", wrap(fmt.Sprintf("%s %s (%s): %s", sign, AnswerLabels(rb, e.Answers()), signed(e.Points), e.Rule.Why), TextWidth, 5))
 		}
 		p("%s", wrap("Blood tests to ask for: "+strings.Join(d.Tests, ", "), TextWidth, 5))
 		p("%s", wrap("Foods: "+strings.Join(d.Foods, ", "), TextWidth, 5))

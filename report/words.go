@@ -72,7 +72,7 @@ func LevelLabel(rb *knowledge.RuleBase, level string) string {
 // largest effect first.
 func TopEvidence(d knowledge.Scored, n int) []knowledge.Evidence {
 	ev := append([]knowledge.Evidence(nil), d.Evidence...)
-	sort.SliceStable(ev, func(i, j int) bool { return abs(ev[i].Weight) > abs(ev[j].Weight) })
+	sort.SliceStable(ev, func(i, j int) bool { return abs(ev[i].Rule.Weight) > abs(ev[j].Rule.Weight) })
 	if len(ev) > n {
 		ev = ev[:n]
 	}

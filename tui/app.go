@@ -201,6 +201,7 @@ func (m *Model) forward(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	debugKey(msg)
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m.quit(130)
 	}

@@ -80,8 +80,8 @@ func (m Model) explainContent(w int) string {
 	running := d.Baseline
 	for _, e := range d.Evidence {
 		running += e.Points
-		b.WriteString(wrapIndent(fmt.Sprintf("%s %3d  %+d  %s (weight %+g)", report.Bar(running, barW), running, e.Points, s.Question.Render(report.AnswerLabels(rb, e.Answers)), e.Weight), w, 2, 6+barW) + "\n")
-		b.WriteString(wrapIndent(e.Why+" "+s.Faint.Render("Source: "+report.SourceName(rb, e.Source)), w, 6+barW, 6+barW) + "\n")
+		b.WriteString(wrapIndent(fmt.Sprintf("%s %3d  %+d  %s (weight %+g)", report.Bar(running, barW), running, e.Points, s.Question.Render(report.AnswerLabels(rb, e.Answers())), e.Rule.Weight), w, 2, 6+barW) + "\n")
+		b.WriteString(wrapIndent(e.Rule.Why+" "+s.Faint.Render("Source: "+report.SourceName(rb, e.Rule.Source)), w, 6+barW, 6+barW) + "\n")
 	}
 	if len(d.Evidence) == 0 {
 		b.WriteString("  No answer so far moves this score.\n")

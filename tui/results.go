@@ -241,7 +241,7 @@ func (m Model) deficiencyDetails(d knowledge.Scored, w int) string {
 	var lines []string
 	var pro, con []knowledge.Evidence
 	for _, e := range d.Evidence {
-		if e.Weight > 0 {
+		if e.Rule.Weight > 0 {
 			pro = append(pro, e)
 		} else {
 			con = append(con, e)
@@ -257,7 +257,7 @@ func (m Model) deficiencyDetails(d knowledge.Scored, w int) string {
 		}
 		lines = append(lines, "      "+s.Question.Render(group.title+":"))
 		for _, e := range group.ev {
-			lines = append(lines, wrapIndent(fmt.Sprintf("%+d  %s: %s %s", e.Points, report.AnswerLabels(rb, e.Answers), e.Why, s.Faint.Render("["+report.SourceName(rb, e.Source)+"]")), w, 8, 12))
+			lines = append(lines, wrapIndent(fmt.Sprintf("%+d  %s: %s %s", e.Points, report.AnswerLabels(rb, e.Answers()), e.Rule.Why, s.Faint.Render("["+report.SourceName(rb, e.Rule.Source)+"]")), w, 8, 12))
 		}
 	}
 	if len(d.Evidence) == 0 {

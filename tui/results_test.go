@@ -100,7 +100,7 @@ func TestResultsExplainAddsUp(t *testing.T) {
 	running := d.Baseline
 	for _, e := range d.Evidence {
 		running += e.Points
-		mustContain(t, v, fmt.Sprintf("%3d  %+d  %s", running, e.Points, report.AnswerLabels(m.rb, e.Answers)))
+		mustContain(t, v, fmt.Sprintf("%3d  %+d  %s", running, e.Points, report.AnswerLabels(m.rb, e.Answers())))
 	}
 	if running != d.Score {
 		t.Errorf("baseline %d + points = %d, want the score %d", d.Baseline, running, d.Score)
@@ -248,6 +248,6 @@ func TestExplainLinesAreNotCut(t *testing.T) {
 	d := m.result.Deficiencies[0]
 	v := flat(text(m))
 	for _, e := range d.Evidence {
-		mustContain(t, v, fmt.Sprintf("(weight %+g)", e.Weight))
+		mustContain(t, v, fmt.Sprintf("(weight %+g)", e.Rule.Weight))
 	}
 }
