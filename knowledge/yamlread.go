@@ -90,8 +90,9 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 		r.errorAt(Pos{}, "%s file holds no YAML document", what)
 		return nil
 	}
-	if err == nil {
-		// A second document would be silently ignored: refuse it.
+	// A second document would be silently ignored: refuse it. Only text
+	// with a document marker can hold one, so skip the check otherwise.
+	if err == nil && (bytes.Contains(data, []byte("---")) || bytes.Contains(data, []byte("..."))) {
 		var extra yaml.Node
 		switch err2 := dec.Decode(&extra); {
 		case err2 == io.EOF:

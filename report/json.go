@@ -16,7 +16,7 @@ import (
 func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 	rb := a.RuleBase()
 	lvl := rb.Level(res.Triage.Level)
-	j := &jsonWriter{buf: make([]byte, 0, 48<<10)}
+	j := &jsonWriter{buf: make([]byte, 0, 16<<10)}
 	j.open('{')
 	j.key("knowledge_base")
 	j.open('{')
@@ -57,9 +57,10 @@ func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 		j.key("evidence")
 		j.open('[')
 		for _, e := range d.Evidence {
+			refs := e.Answers()
 			j.open('{')
-			j.field("question", e.Question())
-			j.field("answer", e.Answer())
+			j.field("question", refs[0].Question)
+			j.field("answer", refs[0].Answer)
 			j.key("weight")
 			j.float(e.Rule.Weight)
 			j.field("why", e.Rule.Why)
@@ -68,7 +69,7 @@ func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 			j.field("source", e.Rule.Source)
 			j.field("rule", e.Rule.ID)
 			j.key("answers")
-			j.refs(e.Answers())
+			j.refs(refs)
 			j.close('}')
 		}
 		j.close(']')

@@ -31,7 +31,14 @@ func (j *jsonWriter) value() {
 	j.first = false
 }
 
+// indent is a new line and enough indentation for any depth used.
+const indent = "\n                                "
+
 func (j *jsonWriter) newline() {
+	if n := 1 + 2*j.depth; n <= len(indent) {
+		j.buf = append(j.buf, indent[:n]...)
+		return
+	}
 	j.buf = append(j.buf, '\n')
 	for i := 0; i < j.depth; i++ {
 		j.buf = append(j.buf, ' ', ' ')
@@ -104,40 +111,63 @@ func (j *jsonWriter) refs(refs []knowledge.AnswerRef) {
 const hexDigits = "0123456789abcdef"
 
 // appendJSONString appends s as a JSON string: quotes, backslashes and
-// control characters escaped, invalid UTF-8 replaced, the rest as is.
+// control characters escaped, U+2028 and U+2029 escaped (for JavaScript
+// readers), invalid UTF-8 replaced, the rest copied in runs.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
+	valid := utf8.ValidString(s)
+	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
 				b = append(b, '\\', c)
-			case c == '\n':
+			case '\n':
 				b = append(b, '\\', 'n')
-			case c == '\r':
+			case '\r':
 				b = append(b, '\\', 'r')
-			case c == '\t':
+			case '\t':
 				b = append(b, '\\', 't')
-			case c < 0x20 || c == 0x7f:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			default:
-				b = append(b, c)
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			}
 			i++
+			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
+		size := 1
+		r := rune(utf8.RuneError)
+		if valid {
+			// U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				r, size = rune(0x2000|int(s[i+2]-0xA0)+0x20), 3
+			} else {
+				i++
+				continue
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r != '\u2028' && r != '\u2029' && !(r == utf8.RuneError && size == 1) {
+				i += size
+				continue
+			}
+		}
+		b = append(b, s[start:i]...)
+		if r == utf8.RuneError {
 			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
+		} else {
 			b = append(b, `\u202`...)
 			b = append(b, hexDigits[r&0xf])
-		default:
-			b = append(b, s[i:i+size]...)
 		}
 		i += size
+		start = i
 	}
+	b = append(b, s[start:]...)
 	return append(b, '"')
 }
