@@ -169,8 +169,16 @@ func evalTriage(rb *RuleBase, sel []uint64, refs *[]AnswerRef) Triage {
 			t.Level = f.Level
 		}
 	}
-	// Highest level first, keeping the rule base's order within a level.
-	if len(t.Flags) > 1 {
+	// Highest level first, keeping the rule base's order within a level:
+	// in place for the usual few flags, through an index for many.
+	if len(t.Flags) <= 32 {
+		for i := 1; i < len(t.Flags); i++ {
+			for j := i; j > 0 && ranks[j] > ranks[j-1]; j-- {
+				t.Flags[j], t.Flags[j-1] = t.Flags[j-1], t.Flags[j]
+				ranks[j], ranks[j-1] = ranks[j-1], ranks[j]
+			}
+		}
+	} else {
 		idx := make([]int, len(t.Flags))
 		for i := range idx {
 			idx[i] = i
@@ -280,6 +288,7 @@ func score(a Answers) []Scored {
 
 func triggers(rb *RuleBase, sel []uint64, refs *[]AnswerRef) []TriggerHit {
 	var out []TriggerHit
+	var sources []string // shared by every hit
 	for ti := range rb.Triggers {
 		t := &rb.Triggers[ti]
 		// The rules that fire, strongest first, stably.
@@ -301,14 +310,16 @@ func triggers(rb *RuleBase, sel []uint64, refs *[]AnswerRef) []TriggerHit {
 		}
 		if out == nil {
 			out = make([]TriggerHit, 0, len(rb.Triggers))
+			sources = make([]string, 0, len(rb.Triggers)+4)
 		}
+		from := len(sources)
 		hit := TriggerHit{Trigger: t, Strength: hits[0].Strength, Why: hits[0].Why}
 		for i, r := range hits {
 			if i > 0 {
 				hit.Why += " " + r.Why
 			}
-			if !contains(hit.Sources, r.Source) {
-				hit.Sources = append(hit.Sources, r.Source)
+			if !contains(sources[from:], r.Source) {
+				sources = append(sources, r.Source)
 			}
 			if i == 0 {
 				hit.Answers = named(rb, sel, &r.When, refs)
@@ -321,6 +332,7 @@ func triggers(rb *RuleBase, sel []uint64, refs *[]AnswerRef) []TriggerHit {
 				}
 			}
 		}
+		hit.Sources = sources[from:len(sources):len(sources)]
 		out = append(out, hit)
 	}
 	slices.SortStableFunc(out, func(a, b TriggerHit) int { return b.Strength.rank() - a.Strength.rank() })
