@@ -34,7 +34,7 @@ Example:
 `
 
 func assess(args []string, env Env) error {
-	fs := newFlags("assess", assessHelp, env)
+	fs := newFlags("assess")
 	answersPath := fs.String("answers", "", "")
 	format := fs.String("format", "text", "")
 	rulesPath := fs.String("rules", "", "")

@@ -132,13 +132,12 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
-// newFlags makes a flag set whose --help prints help and whose errors are
-// returned, not printed.
-func newFlags(name, help string, env Env) *flag.FlagSet {
+// newFlags makes a flag set whose errors are returned, not printed; parse
+// prints the command's help for --help.
+func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	_ = help
 	return fs
 }
 

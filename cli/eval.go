@@ -25,7 +25,7 @@ failed expectation, 2 on a bad vignette file or bad usage.
 `
 
 func eval(args []string, env Env) error {
-	flags := newFlags("eval", evalHelp, env)
+	flags := newFlags("eval")
 	rulesPath := flags.String("rules", "", "")
 	paths, done, err := parse(flags, args, evalHelp, env)
 	if done || err != nil {

@@ -14,7 +14,7 @@ import (
 // root handles twitchcheck with no command: --version, or the interactive
 // app.
 func root(args []string, env Env) error {
-	fs := newFlags("twitchcheck", rootHelp, env)
+	fs := newFlags("twitchcheck")
 	version := fs.Bool("version", false, "")
 	answersPath := fs.String("answers", "", "")
 	caseName := fs.String("case", "", "")
@@ -94,7 +94,7 @@ for demonstrations. Open one with 'twitchcheck --case NAME'.
 `
 
 func cases(args []string, env Env) error {
-	flags := newFlags("cases", casesHelp, env)
+	flags := newFlags("cases")
 	rulesPath := flags.String("rules", "", "")
 	pos, done, err := parse(flags, args, casesHelp, env)
 	if done || err != nil {

@@ -41,7 +41,7 @@ func rules(args []string, env Env) error {
 }
 
 func rulesCheck(args []string, env Env) error {
-	fs := newFlags("rules check", rulesHelp, env)
+	fs := newFlags("rules check")
 	pos, done, err := parse(fs, args, rulesHelp, env)
 	if done || err != nil {
 		return err
@@ -69,7 +69,7 @@ func rulesCheck(args []string, env Env) error {
 }
 
 func rulesShow(args []string, env Env) error {
-	fs := newFlags("rules show", rulesHelp, env)
+	fs := newFlags("rules show")
 	format := fs.String("format", "text", "")
 	rulesPath := fs.String("rules", "", "")
 	pos, done, err := parse(fs, args, rulesHelp, env)

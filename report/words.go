@@ -121,6 +121,3 @@ func signed(n int) string {
 	}
 	return fmt.Sprintf("%d", n)
 }
-
-// Unanswered lists the questions without an answer, in order.
-func Unanswered(a knowledge.Answers) []string { return unanswered(a) }
