@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // keyMap holds every binding of the app. Screens enable the ones that work
 // where they are, so the help bar shows only what can be pressed.
@@ -67,6 +70,18 @@ func newKeyMap() keyMap {
 		Close:  b([]string{"esc"}, "esc", "back"),
 		Filter: b([]string{"/"}, "/", "filter"),
 	}
+}
+
+// move moves a cursor over rows rows, wrapping around, when msg is up or
+// down; ok reports whether it was.
+func (k keyMap) move(msg tea.KeyPressMsg, cursor, rows int) (next int, ok bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return (cursor - 1 + rows) % rows, true
+	case key.Matches(msg, k.Down):
+		return (cursor + 1) % rows, true
+	}
+	return cursor, false
 }
 
 // bindings is a help.KeyMap over a fixed list of bindings.

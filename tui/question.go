@@ -51,11 +51,11 @@ func (m *Model) questionKey(msg tea.KeyPressMsg) tea.Cmd {
 	rows := len(q.Options) + 1 // the last row is "Not sure / skip"
 	skipRow := len(q.Options)
 	k := m.keys
+	if c, ok := k.move(msg, m.q.cursor, rows); ok {
+		m.q.cursor = c
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.q.cursor = (m.q.cursor - 1 + rows) % rows
-	case key.Matches(msg, k.Down):
-		m.q.cursor = (m.q.cursor + 1) % rows
 	case key.Matches(msg, k.Back):
 		m.back()
 	case key.Matches(msg, k.Skip):

@@ -30,11 +30,11 @@ func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	rows := len(vis) + 1 // the last row is "See the results"
 	m.review.cursor = max(0, min(m.review.cursor, rows-1))
 	k := m.keys
+	if c, ok := k.move(msg, m.review.cursor, rows); ok {
+		m.review.cursor = c
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.review.cursor = (m.review.cursor - 1 + rows) % rows
-	case key.Matches(msg, k.Down):
-		m.review.cursor = (m.review.cursor + 1) % rows
 	case key.Matches(msg, k.Results):
 		m.openResults()
 	case key.Matches(msg, k.Back):
