@@ -108,9 +108,10 @@ func TestNoNetworkPackages(t *testing.T) {
 	}
 }
 
-// TestTerminalOffline runs a whole session without a network (a new,
-// empty network namespace) in an empty HOME and working directory, and
-// checks it works and writes nothing.
+// TestTerminalOffline runs a clinician's session without a network (a new,
+// empty network namespace) in an empty HOME and working directory: a sample
+// case, the live scores panel, the results, the explain view and the rule
+// browser. It checks all of it works and nothing is written.
 func TestTerminalOffline(t *testing.T) {
 	if err := exec.Command("unshare", "-n", "true").Run(); err != nil {
 		t.Skipf("cannot make a network namespace here: %v", err)
@@ -118,6 +119,10 @@ func TestTerminalOffline(t *testing.T) {
 	s := newTmux(t, 100, 30)
 	s.typeLine(fmt.Sprintf("unshare -n %s --case vegan_b12; echo EXIT=$?", binPath))
 	s.waitFor("Review your answers", 5*time.Second)
+	// The live scores panel, an overlay below 110 columns.
+	s.keys("p")
+	s.waitFor("Live scores", 3*time.Second)
+	s.keys("p")
 	s.keys("r")
 	s.waitFor("Triage: SEE A DOCTOR", 3*time.Second)
 	s.keys("Tab", "Enter", "e")
