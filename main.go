@@ -38,7 +38,6 @@ func startTUI(o cli.TUIOptions) int {
 		Stdin:   os.Stdin,
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
-		Getenv:  os.Getenv,
 		Environ: os.Environ(),
 	})
 }

@@ -344,7 +344,7 @@ func TestRunNeedsTerminal(t *testing.T) {
 		return f
 	}
 	stdin, stdout, stderr := open("in", "1\n"), open("out", ""), open("err", "")
-	s := Streams{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: func(string) string { return "" }}
+	s := Streams{Stdin: stdin, Stdout: stdout, Stderr: stderr}
 	if code := Run(testOptions(t), false, s); code != 2 {
 		t.Errorf("Run without a terminal = %d, want 2", code)
 	}

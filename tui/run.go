@@ -18,8 +18,7 @@ import (
 type Streams struct {
 	Stdin          *os.File
 	Stdout, Stderr *os.File
-	Getenv         func(string) string
-	Environ        []string
+	Environ        []string // for colour detection (NO_COLOR, TERM)
 }
 
 // Exit statuses of the app, beyond 0 and the usual 1 and 2.
