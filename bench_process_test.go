@@ -150,12 +150,12 @@ func BenchmarkTUIMemory(b *testing.B) {
 		b.StopTimer()
 		name := fmt.Sprintf("twitchcheck-mem-%d", time.Now().UnixNano())
 		cmd := fmt.Sprintf("%s=%s %s %s --case heavy_drinker", rusageEnv, out, self, app)
-		if err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", cmd).Run(); err != nil {
+		if err := exec.Command("tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", cmd).Run(); err != nil {
 			b.Fatal(err)
 		}
 		send := func(keys ...string) {
 			for _, k := range keys {
-				exec.Command("tmux", "send-keys", "-t", name, k).Run()
+				exec.Command("tmux", "-L", name, "send-keys", "-t", name, k).Run()
 				time.Sleep(60 * time.Millisecond)
 			}
 		}
@@ -171,7 +171,7 @@ func BenchmarkTUIMemory(b *testing.B) {
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
-		exec.Command("tmux", "kill-session", "-t", name).Run()
+		exec.Command("tmux", "-L", name, "kill-server").Run()
 		var kib float64
 		if _, err := fmt.Sscan(string(data), &kib); err != nil {
 			b.Fatalf("no peak memory recorded: %v (%q)", err, data)

@@ -28,14 +28,16 @@ func newTmux(t *testing.T, width, height int) *tmuxSession {
 	// directory, so what the app leaves behind can be checked.
 	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height),
 		"-c", dir, "env", "-i", "HOME="+dir, "PATH="+os.Getenv("PATH"), "TERM=xterm-256color", "PS1=$ ", "sh")
-	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.name, "kill-server").Run() })
 	s.waitFor("$", 5*time.Second)
 	return s
 }
 
 func (s *tmuxSession) tmux(args ...string) string {
 	s.t.Helper()
-	out, err := exec.Command("tmux", args...).CombinedOutput()
+	// Each session has its own tmux server (-L), so sessions that end and
+	// start at the same moment never meet a server that is shutting down.
+	out, err := exec.Command("tmux", append([]string{"-L", s.name}, args...)...).CombinedOutput()
 	if err != nil {
 		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
