@@ -28,7 +28,11 @@ func newTmux(t *testing.T, width, height int) *tmuxSession {
 	// directory, so what the app leaves behind can be checked.
 	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(width), "-y", fmt.Sprint(height),
 		"-c", dir, "env", "-i", "HOME="+dir, "PATH="+os.Getenv("PATH"), "TERM=xterm-256color", "PS1=$ ", "sh")
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.name, "kill-server").Run() })
+	socket := s.format("#{socket_path}")
+	t.Cleanup(func() {
+		exec.Command("tmux", "-L", s.name, "kill-server").Run()
+		os.Remove(socket)
+	})
 	s.waitFor("$", 5*time.Second)
 	return s
 }
