@@ -86,9 +86,6 @@ func TestLoadReportsEachProblem(t *testing.T) {
 		// firstAt, when set, is a snippet of the edited text whose line
 		// fills the %d of want.
 		firstAt string
-		// bug, when set, names a known bug: if the position or message
-		// check fails the case is skipped with this text.
-		bug string
 	}{
 		// Reading YAML.
 		{
@@ -406,14 +403,8 @@ func TestLoadReportsEachProblem(t *testing.T) {
 					fails = append(fails, fmt.Sprintf("problems are not sorted by position: %v before %v", ps[i-1], ps[i]))
 				}
 			}
-			if len(fails) > 0 && c.bug != "" {
-				t.Skipf("BUG: %s\n%s", c.bug, strings.Join(fails, "\n"))
-			}
 			for _, f := range fails {
 				t.Error(f)
-			}
-			if len(fails) == 0 && c.bug != "" {
-				t.Logf("the known bug %q seems fixed: remove its bug note", c.bug)
 			}
 		})
 	}
