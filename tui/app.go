@@ -366,6 +366,10 @@ func (m Model) footer() string {
 		}
 		lines = append(lines, wrapText(st.Render(prefix+m.status), m.contentWidth()))
 	}
+	if m.help.ShowAll {
+		// The disclaimer is one key away from every screen.
+		lines = append(lines, wrapText(m.styles.Faint.Render(m.rb.Disclaimer), m.contentWidth()))
+	}
 	lines = append(lines, m.help.View(m.keyHelp()))
 	return strings.Join(lines, "\n")
 }

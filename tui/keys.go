@@ -30,7 +30,7 @@ func newKeyMap() keyMap {
 	return keyMap{
 		Quit:      b([]string{"q"}, "q", "quit"),
 		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit"),
-		Help:      b([]string{"?"}, "?", "more keys"),
+		Help:      b([]string{"?"}, "?", "help"),
 
 		Start: b([]string{"enter"}, "enter", "start"),
 		Demo:  b([]string{"d"}, "d", "demo a sample case"),

@@ -3,6 +3,7 @@ package tui
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -426,4 +427,17 @@ func isQuit(cmd tea.Cmd) bool {
 	}
 	_, ok := cmd().(tea.QuitMsg)
 	return ok
+}
+
+// TestDisclaimerReachable checks the disclaimer is one key (?) away on
+// every screen.
+func TestDisclaimerReachable(t *testing.T) {
+	m := newModel(t, 100, 40)
+	for _, keys := range [][]string{nil, {"enter"}, {"enter", "enter"}} {
+		s := press(t, m, keys...)
+		s = press(t, s, "?")
+		mustContain(t, strings.Join(strings.Fields(text(s)), " "), strings.Join(strings.Fields(s.rb.Disclaimer), " ")[:80])
+	}
+	r := press(t, veganResults(t, 100, 40), "?")
+	mustContain(t, strings.Join(strings.Fields(text(r)), " "), "screening aid, not a diagnosis")
 }
