@@ -158,7 +158,7 @@ func evalTriage(rb *RuleBase, sel []uint64, refs *[]AnswerRef) Triage {
 		if !f.When.holds(sel) {
 			continue
 		}
-		r := levelRank(rb, f.Level)
+		r := rb.LevelRank(f.Level)
 		if t.Flags == nil {
 			t.Flags = make([]Flag, 0, 8)
 		}
@@ -191,17 +191,6 @@ func evalTriage(rb *RuleBase, sel []uint64, refs *[]AnswerRef) Triage {
 		t.Flags = sorted
 	}
 	return t
-}
-
-// levelRank is the rank of a level by a scan of the few levels, cheaper
-// than a map lookup.
-func levelRank(rb *RuleBase, id string) int {
-	for i := range rb.Levels {
-		if rb.Levels[i].ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 func score(a Answers) []Scored {

@@ -33,7 +33,6 @@ type RuleBase struct {
 
 	questionIndex map[string]int
 	sourceIndex   map[string]int
-	levelIndex    map[string]int
 }
 
 // Source is a document that rules cite by ID.
@@ -267,16 +266,19 @@ func (rb *RuleBase) Source(id string) *Source {
 
 // Level returns the level with id, or nil.
 func (rb *RuleBase) Level(id string) *Level {
-	if i, ok := rb.levelIndex[id]; ok {
+	if i := rb.LevelRank(id); i >= 0 {
 		return &rb.Levels[i]
 	}
 	return nil
 }
 
-// LevelRank returns the rank of level id (0 is lowest), or -1.
+// LevelRank returns the rank of level id (0 is lowest), or -1. There are
+// only a few levels, so a scan is cheaper than a map lookup.
 func (rb *RuleBase) LevelRank(id string) int {
-	if i, ok := rb.levelIndex[id]; ok {
-		return i
+	for i := range rb.Levels {
+		if rb.Levels[i].ID == id {
+			return i
+		}
 	}
 	return -1
 }
@@ -313,12 +315,6 @@ func (rb *RuleBase) index() {
 	for i, s := range rb.Sources {
 		if _, dup := rb.sourceIndex[s.ID]; !dup {
 			rb.sourceIndex[s.ID] = i
-		}
-	}
-	rb.levelIndex = make(map[string]int, len(rb.Levels))
-	for i, l := range rb.Levels {
-		if _, dup := rb.levelIndex[l.ID]; !dup {
-			rb.levelIndex[l.ID] = i
 		}
 	}
 }

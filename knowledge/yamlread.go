@@ -187,7 +187,8 @@ func positionOf(data []byte, s string) Pos {
 	return Pos{Line: line, Col: col}
 }
 
-// checkShape refuses aliases, anchors, too-deep nesting and too many nodes.
+// checkShape refuses anchors (and so aliases), too-deep nesting and too
+// many nodes.
 func (r *reader) checkShape(n *yaml.Node, depth int, count *int) bool {
 	*count++
 	if *count > maxNodes {
@@ -198,10 +199,7 @@ func (r *reader) checkShape(n *yaml.Node, depth int, count *int) bool {
 		r.errorf(n, "nesting is deeper than %d levels", maxDepth)
 		return false
 	}
-	if n.Kind == yaml.AliasNode {
-		r.errorf(n, "YAML aliases (*%s) are not supported; write the value out", n.Value)
-		return false
-	}
+	// An alias can only follow its anchor, which is refused first.
 	if n.Anchor != "" {
 		r.errorf(n, "YAML anchors (&%s) are not supported; write the value out", n.Anchor)
 		return false
