@@ -430,7 +430,12 @@ func (m Model) keyHelp() help.KeyMap {
 	case m.screen == browserScreen || m.screen == casesScreen:
 		short = []key.Binding{k.Select, k.Filter, k.Close}
 	}
-	extra := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown}
+	// Lists move with ↑/↓ or k/j; scrolling screens use only the arrows,
+	// since k opens the rule browser there.
+	extra := []key.Binding{k.Up, k.Down}
+	if m.screen == resultsScreen || m.screen == explainScreen {
+		extra = []key.Binding{k.ScrollUp, k.ScrollDown, k.PageUp, k.PageDown}
+	}
 	if m.panelAvailable() && m.width < PanelMinWidth {
 		short = append(short, k.Panel)
 	}
