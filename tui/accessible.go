@@ -182,7 +182,8 @@ func (p *plain) questionnaire(ans knowledge.Answers) knowledge.Answers {
 }
 
 // ask asks question i until it gets an answer, an empty line (leave it as
-// it is: skipped when unanswered), 0 (not sure: clear it) or b (back).
+// it is: skipped when unanswered), 0 (not sure: clear it; only where
+// "Not sure / skip" is listed) or b (back).
 func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
 	f := field{&p.rb.Questions[i]}
 	n, total := p.flow.position(ans, i)
@@ -193,22 +194,16 @@ func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
 		p.say(clean(f.q.Help))
 	}
 	for j, o := range f.q.Options {
-		mark := ""
-		if f.chosen(ans, j) {
-			mark = " (your answer)"
-		}
 		in := 2 + len(itoa(j+1)) + 2
-		p.say(hang(itoa(j+1)+". "+clean(o.Label)+mark, p.width, 2, in))
+		p.say(hang(f.optionLine(ans, j), p.width, 2, in))
 		if o.Help != "" {
 			p.say(hang(clean(o.Help), p.width, in, in))
 		}
 	}
-	p.say("  0. " + skipLabel)
-	if f.multi() {
-		p.say("Type the numbers of every one that applies, separated by spaces or commas. Empty line: leave it as it is. 0: not sure. b: back.")
-	} else {
-		p.say("Type one number. Empty line: leave it as it is. 0: not sure. b: back.")
+	if l := f.skipLine(); l != "" {
+		p.say("  " + l)
 	}
+	p.say(f.typedInstructions())
 	for {
 		line := p.readLine()
 		if p.stopped() {
@@ -220,9 +215,11 @@ func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
 		case "b", "back":
 			return ans, true
 		case "0":
-			return f.clear(ans), false
+			if f.hasSkipRow() {
+				return f.clear(ans), false
+			}
 		}
-		opts, msg := parseChoice(f.q, line)
+		opts, msg := f.parse(line)
 		if msg == "" {
 			next, err := f.set(ans, opts)
 			if err == nil {
@@ -232,36 +229,6 @@ func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
 		}
 		p.say(msg)
 	}
-}
-
-// parseChoice reads the option numbers typed for q, and says what is
-// wrong, in the person's terms, when they cannot be read.
-func parseChoice(q *knowledge.Question, line string) ([]int, string) {
-	fields := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '\t' })
-	n := len(q.Options)
-	if len(fields) == 0 {
-		return nil, "Please type a number from 1 to " + itoa(n) + "."
-	}
-	if q.Kind == knowledge.Single && len(fields) > 1 {
-		return nil, "This question takes one answer: please type just one number."
-	}
-	var opts []int
-	seen := map[int]bool{}
-	none := q.OptionIndex(knowledge.NoneOption)
-	for _, f := range fields {
-		v, err := strconv.Atoi(f)
-		if err != nil || v < 1 || v > n {
-			return nil, "Please answer with numbers from 1 to " + itoa(n) + ", an empty line to leave it as it is, 0 for not sure, or b to go back."
-		}
-		if !seen[v-1] {
-			seen[v-1] = true
-			opts = append(opts, v-1)
-		}
-	}
-	if none >= 0 && seen[none] && len(opts) > 1 {
-		return nil, "\"" + clean(q.Options[none].Label) + "\" cannot go with other answers: type it alone, or leave it out."
-	}
-	return opts, ""
 }
 
 // emergency says to get emergency help now, with the reasons, and asks

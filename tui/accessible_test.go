@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bufio"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -283,5 +284,31 @@ func TestRunNeedsATerminal(t *testing.T) {
 	defer out.Close()
 	if code := Run(opts, Streams{Stdin: f, Stdout: out, Stderr: errf}); code != 0 {
 		t.Fatalf("accessible: exit %d", code)
+	}
+}
+
+func TestAccessibleQuestionWithItsOwnNotSure(t *testing.T) {
+	rb := testRules(t)
+	ask := func(qid, input string) (knowledge.Answers, string) {
+		var out bytes.Buffer
+		p := &plain{opts: testOptions(t), rb: rb, flow: flow{rb}, in: bufio.NewReader(strings.NewReader(input)), out: &out, width: 80}
+		a := answersOf(t, rb, "medications: [diuretic]\n")
+		a, _ = p.ask(a, rb.QuestionIndex(qid))
+		return a, out.String()
+	}
+	a, out := ask("diuretic_kind", "0\n4\n")
+	if strings.Contains(out, skipLabel) || strings.Contains(out, "0: not sure") {
+		t.Errorf("a question with its own Not sure offers a second:\n%s", out)
+	}
+	if !strings.Contains(out, "4. Not sure") || !strings.Contains(flat(out), "Please answer with numbers from 1 to 4, an empty line to leave it as it is, or b to go back.") {
+		t.Errorf("0 was not refused in words:\n%s", out)
+	}
+	if !a.Has("diuretic_kind", "not_sure") {
+		t.Errorf("answers: %v", a.Refs())
+	}
+	// A question without one keeps it.
+	_, out = ask("duration", "0\n")
+	if !strings.Contains(out, "0. "+skipLabel) || !strings.Contains(out, "0: not sure") {
+		t.Errorf("the duration question lost Not sure / skip:\n%s", out)
 	}
 }

@@ -17,7 +17,8 @@ import (
 // shows exactly the keys handled.
 func behaviourSuite(t *testing.T, rb *knowledge.RuleBase) {
 	t.Run("enter only records nothing", func(t *testing.T) { testEnterOnly(t, rb) })
-	t.Run("enter on an emergency sign records nothing", func(t *testing.T) { testEnterOnSign(t, rb) })
+	t.Run("enter chooses the option moved to", func(t *testing.T) { testEnterOnOption(t, rb) })
+	t.Run("enter on an emergency sign chooses it", func(t *testing.T) { testEnterOnSign(t, rb) })
 	t.Run("ticks survive tab and back", func(t *testing.T) { testTicksSurvive(t, rb) })
 	t.Run("single choice starts with nothing chosen", func(t *testing.T) { testSingleStartsEmpty(t, rb) })
 	t.Run("every screen fits and cuts nothing", func(t *testing.T) { testScreensFit(t, rb) })
@@ -115,8 +116,38 @@ func testEnterOnly(t *testing.T, rb *knowledge.RuleBase) {
 	}
 }
 
-// testEnterOnSign moves onto an emergency sign and presses enter: nothing
-// is recorded, and no emergency screen opens.
+// testEnterOnOption moves to "None of these" on the emergency check and
+// presses enter: with nothing ticked, enter chooses the option moved to,
+// and only it. With an option ticked, enter confirms the ticks and adds
+// nothing.
+func testEnterOnOption(t *testing.T, rb *knowledge.RuleBase) {
+	m := newModelOpts(t, optionsFor(t, rb), 80, 24)
+	m = press(t, m, "enter")
+	onQuestion(t, m, knowledge.FirstQuestion)
+	q := rb.Question(knowledge.FirstQuestion)
+	for i := 0; i <= q.OptionIndex(knowledge.NoneOption); i++ {
+		m = press(t, m, "down")
+	}
+	m = press(t, m, "enter")
+	if got := m.c.answers.Refs(); len(got) != 1 || !m.c.answers.Has(q.ID, knowledge.NoneOption) {
+		t.Fatalf("down and enter on None of these recorded %v", got)
+	}
+	if screenName(m) != "question" || currentQuestion(t, m).ID == q.ID {
+		t.Fatalf("enter did not go on: %s", screenName(m))
+	}
+	mustContain(t, text(m), "1 answered")
+
+	i := firstMulti(t, rb)
+	mq := &rb.Questions[i]
+	m = toQuestion(t, newModelOpts(t, optionsFor(t, rb), 80, 24), i)
+	m = press(t, m, "down", "down", "space", "down", "enter")
+	if got := m.c.answers.Selected(mq.ID); len(got) != 1 || got[0] != mq.Options[1].ID {
+		t.Fatalf("enter after a tick recorded %v, want only the tick %s", got, mq.Options[1].ID)
+	}
+}
+
+// testEnterOnSign moves onto an emergency sign and presses enter: it is
+// chosen, as the person moved to it, and the emergency notice opens.
 func testEnterOnSign(t *testing.T, rb *knowledge.RuleBase) {
 	m := newModelOpts(t, optionsFor(t, rb), 80, 24)
 	m = press(t, m, "enter")
@@ -125,13 +156,11 @@ func testEnterOnSign(t *testing.T, rb *knowledge.RuleBase) {
 		m = press(t, m, "down")
 	}
 	m = press(t, m, "enter")
-	if n := m.c.answers.Count(); n != 0 {
-		t.Fatalf("enter on an emergency sign recorded %v", m.c.answers.Refs())
+	q := rb.Question(knowledge.FirstQuestion)
+	if got := m.c.answers.Selected(q.ID); len(got) != 1 || got[0] != q.Options[emergencyOption(t, rb)].ID {
+		t.Fatalf("enter on an emergency sign recorded %v", got)
 	}
-	if screenName(m) != "question" {
-		t.Fatalf("enter on an emergency sign opened the %s screen", screenName(m))
-	}
-	mustContain(t, text(m), "Skipped: nothing was ticked")
+	onScreen(t, m, "emergency")
 }
 
 // testTicksSurvive ticks two options, leaves with tab, comes back with
@@ -190,7 +219,10 @@ func expected(t testing.TB, m Model) []string {
 	switch s := m.top().(type) {
 	case questionScreen:
 		q := m.c.question(s.index)
-		out = append(out, clean(q.Text), skipLabel)
+		out = append(out, clean(q.Text))
+		if (field{q}).hasSkipRow() {
+			out = append(out, skipLabel)
+		}
 		if q.Help != "" {
 			out = append(out, clean(q.Help))
 		}

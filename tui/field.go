@@ -2,6 +2,8 @@ package tui
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
 	"github.com/twitchcheck/twitchcheck/report"
@@ -24,11 +26,39 @@ type field struct {
 // skipLabel is the last row of every question.
 const skipLabel = "Not sure / skip"
 
-// rows is the number of rows: the options and "Not sure / skip".
-func (f field) rows() int { return len(f.q.Options) + 1 }
+// rows is the number of rows: the options and "Not sure / skip", when
+// the question has it.
+func (f field) rows() int {
+	if f.hasSkipRow() {
+		return len(f.q.Options) + 1
+	}
+	return len(f.q.Options)
+}
 
-// skipRow is the row of "Not sure / skip".
-func (f field) skipRow() int { return len(f.q.Options) }
+// hasSkipRow reports whether "Not sure / skip" ends the rows: not when the
+// question has a "Not sure" option of its own, which a second row would
+// only repeat. Such a question is still skipped with tab, or with enter
+// before any option is chosen.
+func (f field) hasSkipRow() bool {
+	for _, o := range f.q.Options {
+		if o.ID == notSureID || strings.HasPrefix(strings.ToLower(strings.TrimSpace(o.Label)), notSureWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// notSureID and notSureWords mark a question's own "Not sure" option.
+const (
+	notSureID    = "not_sure"
+	notSureWords = "not sure"
+)
+
+// isSkip reports whether row is "Not sure / skip".
+func (f field) isSkip(row int) bool { return f.hasSkipRow() && row == len(f.q.Options) }
+
+// isOption reports whether row is one of the options.
+func (f field) isOption(row int) bool { return row >= 0 && row < len(f.q.Options) }
 
 // multi reports whether several options may be ticked.
 func (f field) multi() bool { return f.q.Kind == knowledge.Multi }
@@ -110,10 +140,90 @@ func sectionTitle(rb *knowledge.RuleBase, q *knowledge.Question) string {
 	return ""
 }
 
-// instructions says how to answer, in words, for both modes.
+// longList is the number of options from which the app says how to find
+// one by typing.
+const longList = 8
+
+// instructions says how to answer in the app, in words.
 func (f field) instructions() string {
+	s := "Move to your answer and press enter."
 	if f.multi() {
-		return "Tick all that apply with space, then press enter."
+		s = "Tick all that apply with space, then press enter; or press enter on just one."
 	}
-	return "Move to your answer and press enter."
+	if len(f.q.Options) >= longList {
+		s += " Type / to find an option."
+	}
+	return s
+}
+
+// optionLine is option i as accessible mode lists it: its number, its
+// words, and whether it is the answer now.
+func (f field) optionLine(a knowledge.Answers, i int) string {
+	mark := ""
+	if f.chosen(a, i) {
+		mark = " (your answer)"
+	}
+	return itoa(i+1) + ". " + clean(f.q.Options[i].Label) + mark
+}
+
+// skipLine is "Not sure / skip" as accessible mode lists it, or "" when
+// the question has none.
+func (f field) skipLine() string {
+	if !f.hasSkipRow() {
+		return ""
+	}
+	return "0. " + skipLabel
+}
+
+// typedInstructions says how to answer in accessible mode, in words.
+func (f field) typedInstructions() string {
+	s := "Type one number."
+	if f.multi() {
+		s = "Type the numbers of every one that applies, separated by spaces or commas."
+	}
+	return s + " " + f.typedEscapes() + "."
+}
+
+// typedEscapes are the answers other than option numbers.
+func (f field) typedEscapes() string {
+	if f.hasSkipRow() {
+		return "Empty line: leave it as it is. 0: not sure. b: back"
+	}
+	return "Empty line: leave it as it is. b: back"
+}
+
+// parse reads the option numbers typed for the question (accessible
+// mode), and says what is wrong, in the person's terms, when they cannot
+// be read.
+func (f field) parse(line string) ([]int, string) {
+	q := f.q
+	fields := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' || r == ';' || r == '\t' })
+	n := len(q.Options)
+	if len(fields) == 0 {
+		return nil, "Please type a number from 1 to " + itoa(n) + "."
+	}
+	if q.Kind == knowledge.Single && len(fields) > 1 {
+		return nil, "This question takes one answer: please type just one number."
+	}
+	var opts []int
+	seen := map[int]bool{}
+	none := q.OptionIndex(knowledge.NoneOption)
+	for _, fl := range fields {
+		v, err := strconv.Atoi(fl)
+		if err != nil || v < 1 || v > n {
+			escapes := ", an empty line to leave it as it is, 0 for not sure, or b to go back."
+			if !f.hasSkipRow() {
+				escapes = ", an empty line to leave it as it is, or b to go back."
+			}
+			return nil, "Please answer with numbers from 1 to " + itoa(n) + escapes
+		}
+		if !seen[v-1] {
+			seen[v-1] = true
+			opts = append(opts, v-1)
+		}
+	}
+	if none >= 0 && seen[none] && len(opts) > 1 {
+		return nil, "\"" + clean(q.Options[none].Label) + "\" cannot go with other answers: type it alone, or leave it out."
+	}
+	return opts, ""
 }

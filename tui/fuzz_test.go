@@ -18,7 +18,7 @@ func FuzzParseChoice(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		for i := range rb.Questions {
 			q := &rb.Questions[i]
-			opts, msg := parseChoice(q, line)
+			opts, msg := field{q}.parse(line)
 			if msg != "" {
 				if opts != nil {
 					t.Fatalf("%q: an error and options", line)

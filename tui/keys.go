@@ -99,6 +99,35 @@ func (n *navKeys) at(cur, last int) {
 	n.Bottom.SetEnabled(cur != last && last >= 0)
 }
 
+// typingNavKeys move a cursor while letters are typed into a filter:
+// arrows and page keys only.
+func typingNavKeys() navKeys {
+	return navKeys{
+		Up:       bind("↑", "up", "up"),
+		Down:     bind("↓", "down", "down"),
+		PageUp:   bind("pgup", "page up", "pgup"),
+		PageDown: bind("pgdn", "page down", "pgdown"),
+		Top:      key.NewBinding(key.WithDisabled()),
+		Bottom:   key.NewBinding(key.WithDisabled()),
+	}
+}
+
+// findKeys find a question's option by typing some of its words: / starts,
+// enter ends with the options found, esc shows every option again.
+type findKeys struct {
+	typingNav         navKeys
+	Find, Done, Clear key.Binding
+}
+
+func newFindKeys() findKeys {
+	return findKeys{
+		typingNav: typingNavKeys(),
+		Find:      bind("/", "find an option", "/"),
+		Done:      bind("enter", "done finding", "enter"),
+		Clear:     bind("esc", "show every option", "esc"),
+	}
+}
+
 // textKeys are the keys a text field handles itself (the filter, the file
 // name), for the full help.
 func textKeys() []key.Binding {

@@ -62,14 +62,7 @@ func newPickList(c *common, items []pickItem, open, rest string) pickList {
 			Close:  backKey("back"),
 		},
 	}
-	p.km.typingNav = navKeys{
-		Up:       bind("↑", "up", "up"),
-		Down:     bind("↓", "down", "down"),
-		PageUp:   bind("pgup", "page up", "pgup"),
-		PageDown: bind("pgdn", "page down", "pgdown"),
-		Top:      key.NewBinding(key.WithDisabled()),
-		Bottom:   key.NewBinding(key.WithDisabled()),
-	}
+	p.km.typingNav = typingNavKeys()
 	p.refilter()
 	return p
 }

@@ -4,14 +4,17 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
 // questionScreen asks one question. The cursor rests on no row until the
 // person moves it, so pressing enter on a question never answered records
-// nothing.
+// nothing. Typing / finds options by their words: the rows shown are then
+// those that hold every word typed.
 type questionScreen struct {
 	index   int // into rb.Questions
 	cursor  int // a row, or -1 for none
@@ -20,6 +23,11 @@ type questionScreen struct {
 	// raises it to an emergency, the app says so at once.
 	before string
 	list   rowList
+	// find is the words typed after /, finding is true while keys go to
+	// it, and shown are the rows that hold them (every row when none).
+	find    textinput.Model
+	finding bool
+	shown   []int
 	// body is the screen drawn when it was last laid out (place): view
 	// shows it.
 	body string
@@ -28,6 +36,7 @@ type questionScreen struct {
 
 type questionKeys struct {
 	nav                        navKeys
+	find                       findKeys
 	Toggle, Choose, Next, Back key.Binding
 }
 
@@ -35,19 +44,27 @@ type questionKeys struct {
 // option, if any. editing is true when it was opened from the review.
 func newQuestion(c *common, i int, editing bool) questionScreen {
 	f := field{c.question(i)}
+	in := textinput.New()
+	in.Prompt = "Find: "
+	in.CharLimit = 200
+	in.KeyMap.Paste.SetEnabled(false) // never run a clipboard program
+	in.SetStyles(inputStyles(c))
 	s := questionScreen{
 		index:   i,
 		cursor:  f.firstChosen(c.answers),
 		editing: editing,
 		before:  c.result.Triage.Level,
+		find:    in,
 		km: questionKeys{
 			nav:    newNavKeys(false),
+			find:   newFindKeys(),
 			Toggle: bind("space", "tick", "space", "x"),
 			Choose: bind("enter", "choose", "enter"),
 			Next:   bind("tab", "skip", "tab"),
 			Back:   questionBackKey(),
 		},
 	}
+	s.refind(c)
 	s.syncKeys(c)
 	return s
 }
@@ -56,48 +73,95 @@ func (s questionScreen) hostsPanel() {}
 
 func (s questionScreen) title() string { return "a question" }
 
+func (s questionScreen) typing() bool { return s.finding }
+
 func (s questionScreen) field(c *common) field { return field{c.question(s.index)} }
 
 // syncKeys enables the keys that work now and words them for the state.
 func (s *questionScreen) syncKeys(c *common) {
 	f := s.field(c)
 	answered := c.answers.IsAnswered(f.q.ID)
-	onOption := s.cursor >= 0 && s.cursor < len(f.q.Options)
-	s.km.Toggle.SetEnabled(f.multi() && onOption)
-	s.km.nav.at(s.cursor, f.rows()-1)
+	onOption := f.isOption(s.cursor)
+	found := s.find.Value() != ""
+	k := &s.km
+	k.Toggle.SetEnabled(f.multi())
+	if onOption || !f.multi() {
+		k.Toggle.SetHelp("space", "tick")
+	} else {
+		k.Toggle.SetHelp("space", "tick the option under the cursor (move to one first)")
+	}
+	k.nav.at(s.pos(), len(s.shown)-1)
+	k.find.Find.SetEnabled(!s.finding)
+	k.find.Done.SetEnabled(s.finding)
+	k.find.Clear.SetEnabled(s.finding || found)
+	k.find.typingNav.at(s.pos(), len(s.shown)-1)
+	k.find.typingNav.Top.SetEnabled(false)
+	k.find.typingNav.Bottom.SetEnabled(false)
+	// esc shows every option again while some are hidden; back is then
+	// the other keys.
+	if found {
+		k.Back = bind("←/b", "back", "left", "b", "shift+tab")
+	} else {
+		k.Back = questionBackKey()
+	}
 	// Short words: the help bar is narrow. The status line says more
 	// when a question is skipped.
 	switch {
-	case s.cursor == f.skipRow():
-		s.km.Choose.SetHelp("enter", "not sure")
+	case f.isSkip(s.cursor):
+		k.Choose.SetHelp("enter", "not sure")
 	case f.multi() && answered:
-		s.km.Choose.SetHelp("enter", "confirm")
-	case onOption && !f.multi():
-		s.km.Choose.SetHelp("enter", "choose")
+		k.Choose.SetHelp("enter", "confirm")
+	case onOption:
+		k.Choose.SetHelp("enter", "choose")
 	case answered:
-		s.km.Choose.SetHelp("enter", "keep")
+		k.Choose.SetHelp("enter", "keep")
 	default:
-		s.km.Choose.SetHelp("enter", "skip")
+		k.Choose.SetHelp("enter", "skip")
 	}
 	if answered {
-		s.km.Next.SetHelp("tab", "next")
+		k.Next.SetHelp("tab", "next")
 	} else {
-		s.km.Next.SetHelp("tab", "skip")
+		k.Next.SetHelp("tab", "skip")
 	}
 }
 
 func (s questionScreen) keys(c *common) keySet {
 	k := s.km
+	if s.finding {
+		return keySet{
+			short: []key.Binding{k.find.Done, k.find.Clear, k.find.typingNav.Down, k.find.typingNav.Up},
+			more:  append([]key.Binding{k.find.typingNav.PageDown, k.find.typingNav.PageUp}, textKeys()...),
+		}
+	}
+	if !s.field(c).isOption(s.cursor) {
+		// Nothing to tick under the cursor: space is in the full help,
+		// which says how, and not in the help bar.
+		return keySet{
+			short: []key.Binding{k.Choose, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find, k.find.Clear},
+			more:  []key.Binding{k.Toggle, k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
+		}
+	}
 	return keySet{
-		short: []key.Binding{k.Toggle, k.Choose, k.Next, k.Back, k.nav.Down, k.nav.Up},
+		short: []key.Binding{k.Toggle, k.Choose, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find, k.find.Clear},
 		more:  []key.Binding{k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 	}
 }
 
 func (s questionScreen) update(c *common, msg tea.Msg) (screen, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyPressMsg); ok {
-		s.key(c, msg)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if s.finding {
+			s.findKey(c, msg)
+		} else {
+			s.key(c, msg)
+		}
 		s.syncKeys(c)
+	case tea.PasteMsg:
+		if s.finding {
+			s.find, _ = s.find.Update(tea.PasteMsg{Content: safeTyped(msg.Content)})
+			s.refind(c)
+			s.syncKeys(c)
+		}
 	}
 	s.place(c)
 	return s, nil
@@ -107,8 +171,17 @@ func (s *questionScreen) key(c *common, msg tea.KeyPressMsg) {
 	f := s.field(c)
 	k := s.km
 	switch {
-	case s.move(c, msg):
+	case s.move(c, k.nav, msg):
+	case key.Matches(msg, k.find.Find):
+		s.finding = true
+		s.find.Focus()
+	case key.Matches(msg, k.find.Clear):
+		s.clearFind(c)
 	case key.Matches(msg, k.Toggle):
+		if !f.isOption(s.cursor) {
+			c.say("Move to an option first (↓), then space ticks it.")
+			return
+		}
 		a, err := f.toggle(c.answers, s.cursor)
 		if err != nil {
 			c.fail(clean(err.Error()))
@@ -116,19 +189,29 @@ func (s *questionScreen) key(c *common, msg tea.KeyPressMsg) {
 		}
 		c.setAnswers(a)
 	case key.Matches(msg, k.Choose):
+		answered := c.answers.IsAnswered(f.q.ID)
 		switch {
-		case s.cursor == f.skipRow():
+		case f.isSkip(s.cursor):
 			c.setAnswers(f.clear(c.answers))
-		case !f.multi() && s.cursor >= 0:
+		case f.isOption(s.cursor) && !f.multi():
 			a, err := f.choose(c.answers, s.cursor)
 			if err != nil {
 				c.fail(clean(err.Error()))
 				return
 			}
 			c.setAnswers(a)
-		case !c.answers.IsAnswered(f.q.ID) && f.multi():
-			c.say("Skipped: nothing was ticked (space ticks an option).")
-		case !c.answers.IsAnswered(f.q.ID):
+		case f.isOption(s.cursor) && !answered:
+			// Nothing ticked: enter chooses the option moved to, as
+			// gum's choose --no-limit does.
+			a, err := f.toggle(c.answers, s.cursor)
+			if err != nil {
+				c.fail(clean(err.Error()))
+				return
+			}
+			c.setAnswers(a)
+		case !answered && f.multi():
+			c.say("Skipped: nothing was ticked (↓ moves to an option; space ticks it).")
+		case !answered:
 			c.say("Skipped: nothing was chosen.")
 		}
 		s.leave(c, true)
@@ -139,13 +222,83 @@ func (s *questionScreen) key(c *common, msg tea.KeyPressMsg) {
 	}
 }
 
-// move moves the cursor; it reports whether msg was a move. From no row,
-// any move goes to the first.
-func (s *questionScreen) move(c *common, msg tea.KeyPressMsg) bool {
-	n := s.field(c).rows()
-	k := s.km.nav
+// findKey takes a key while words are typed after /.
+func (s *questionScreen) findKey(c *common, msg tea.KeyPressMsg) {
+	k := s.km.find
+	switch {
+	case s.move(c, k.typingNav, msg):
+	case key.Matches(msg, k.Done):
+		s.finding = false
+		s.find.Blur()
+		if s.find.Value() == "" {
+			s.refind(c)
+		}
+	case key.Matches(msg, k.Clear):
+		s.clearFind(c)
+	default:
+		msg.Text = safeTyped(msg.Text)
+		s.find, _ = s.find.Update(msg)
+		s.refind(c)
+	}
+}
+
+// clearFind stops finding and shows every row again, the cursor where it
+// was.
+func (s *questionScreen) clearFind(c *common) {
+	s.finding = false
+	s.find.Blur()
+	s.find.SetValue("")
+	s.refind(c)
+}
+
+// refind works out the rows shown: the options that hold every word typed
+// after /, or every row when nothing is typed. The cursor moves to the
+// first row found when its own is hidden.
+func (s *questionScreen) refind(c *common) {
+	f := s.field(c)
+	words := strings.Fields(strings.ToLower(s.find.Value()))
+	s.shown = s.shown[:0:0]
+	for i := range f.rows() {
+		if len(words) > 0 && !f.isOption(i) {
+			continue
+		}
+		ok := true
+		for _, w := range words {
+			label := strings.ToLower(clean(f.q.Options[i].Label))
+			if !strings.Contains(label, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			s.shown = append(s.shown, i)
+		}
+	}
+	s.list.top = 0
+	if len(words) > 0 && s.pos() < 0 {
+		s.cursor = -1
+		if len(s.shown) > 0 {
+			s.cursor = s.shown[0]
+		}
+	}
+}
+
+// pos is the place of the cursor's row among the rows shown, or -1.
+func (s questionScreen) pos() int {
+	for p, r := range s.shown {
+		if r == s.cursor {
+			return p
+		}
+	}
+	return -1
+}
+
+// move moves the cursor over the rows shown with nav; it reports whether
+// msg was a move. From no row, any move goes to the first.
+func (s *questionScreen) move(c *common, k navKeys, msg tea.KeyPressMsg) bool {
+	n := len(s.shown)
 	page := max(1, c.height/2)
-	cur := s.cursor
+	cur := s.pos()
 	switch {
 	case key.Matches(msg, k.Up):
 		cur = max(0, cur-1)
@@ -162,7 +315,9 @@ func (s *questionScreen) move(c *common, msg tea.KeyPressMsg) bool {
 	default:
 		return false
 	}
-	s.cursor = cur
+	if cur >= 0 && cur < n {
+		s.cursor = s.shown[cur]
+	}
 	return true
 }
 
@@ -218,6 +373,9 @@ func (s questionScreen) header(c *common, rowLines int) (string, bool) {
 		head += " · case: " + c.caseName
 	}
 	essential := []string{st.Section.Render(wrapText(head, w)), "", st.Question.Render(wrapText(clean(f.q.Text), w))}
+	if l := s.findLine(c); l != "" {
+		essential = append(essential, l)
+	}
 	var optional []string
 	if f.q.Help != "" {
 		optional = append(optional, s.help(c))
@@ -243,6 +401,25 @@ func (s questionScreen) header(c *common, rowLines int) (string, bool) {
 	return top, f.q.Help == "" || shown > 0
 }
 
+// findLine is the words typed after / and how many options hold them, or
+// "" when none are typed.
+func (s questionScreen) findLine(c *common) string {
+	st := c.styles
+	w := c.width
+	if !s.finding && s.find.Value() == "" {
+		return ""
+	}
+	n := len(s.field(c).q.Options)
+	count := itoa(len(s.shown)) + " of " + itoa(n) + " options"
+	if len(s.shown) == 0 {
+		count = "No option holds these words."
+	}
+	if s.finding {
+		return clip(s.find.View(), w, 1) + "\n" + st.Faint.Render(wrapText(count+" · enter: done · esc: every option", w))
+	}
+	return st.Faint.Render(wrapText("Found: "+clean(s.find.Value())+" · "+count+" · esc: every option", w))
+}
+
 // help is the question's help, wrapped.
 func (s questionScreen) help(c *common) string {
 	return c.styles.Hint.Render(wrapText(clean(s.field(c).q.Help), c.width))
@@ -262,7 +439,7 @@ func (s questionScreen) rows(c *common) []string {
 			prefix = "> "
 		}
 		var text, help string
-		if i == f.skipRow() {
+		if f.isSkip(i) {
 			text = prefix + "    " + skipLabel
 		} else {
 			o := f.q.Options[i]
@@ -275,7 +452,7 @@ func (s questionScreen) rows(c *common) []string {
 		switch {
 		case cur:
 			row = st.Cursor.Render(row)
-		case i < f.skipRow() && f.chosen(c.answers, i):
+		case f.isOption(i) && f.chosen(c.answers, i):
 			row = st.Selected.Render(row)
 		default:
 			row = st.Option.Render(row)
@@ -293,12 +470,21 @@ func (s questionScreen) rows(c *common) []string {
 // the header leads the first row: it shows as the question opens and
 // scrolls with the options, above the first.
 func (s *questionScreen) place(c *common) {
-	rows := s.rows(c)
+	s.find.SetWidth(max(1, c.width-ansi.StringWidth(s.find.Prompt)-1))
+	all := s.rows(c)
+	rows := make([]string, len(s.shown))
+	for p, r := range s.shown {
+		rows[p] = all[r]
+	}
 	top, helpIn := s.header(c, totalLines(rows))
 	if !helpIn {
-		rows[0] = s.help(c) + "\n" + rows[0]
+		if len(rows) > 0 {
+			rows[0] = s.help(c) + "\n" + rows[0]
+		} else {
+			top += "\n" + s.help(c)
+		}
 	}
-	s.body = top + "\n" + s.list.render(rows, s.cursor, c.height-lineCount(top), c.styles.Faint)
+	s.body = top + "\n" + s.list.render(rows, s.pos(), c.height-lineCount(top), c.styles.Faint)
 }
 
 func (s questionScreen) view(c *common) string { return s.body }

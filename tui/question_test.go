@@ -391,3 +391,90 @@ func TestHelpAtTheSmallestSizeScrollsAndHasTheDisclaimer(t *testing.T) {
 		t.Error("the help at 40×12 does not scroll")
 	}
 }
+
+func TestSlashFindsAnOptionByItsWords(t *testing.T) {
+	rb := testRules(t)
+	q := rb.Question("symptoms")
+	want := q.Options[q.OptionIndex("nausea_vomiting")]
+	m := toQuestion(t, newModel(t, 80, 24), rb.QuestionIndex("symptoms"))
+	m = press(t, m, "/", "n", "a", "u", "s", "q") // q is typed, not quit
+	if !isTyping(m.top()) || screenName(m) != "question" {
+		t.Fatalf("typing after / left the question: %s", screenName(m))
+	}
+	m = press(t, m, "backspace")
+	v := text(m)
+	mustContain(t, v, "Find: naus", "1 of "+itoa(len(q.Options))+" options", "> [ ] "+want.Label)
+	mustNotContain(t, v, "Cramps", skipLabel)
+	// enter ends the finding; enter again chooses the option found.
+	m = press(t, m, "enter")
+	mustContain(t, text(m), "Found: naus", "esc: every option", "> [ ] "+want.Label)
+	m = press(t, m, "enter")
+	if got := m.c.answers.Selected("symptoms"); !slices.Equal(got, []string{"nausea_vomiting"}) {
+		t.Fatalf("symptoms = %v, want nausea_vomiting", got)
+	}
+	onScreen(t, m, "question")
+	if currentQuestion(t, m).ID == "symptoms" {
+		t.Fatal("enter on the option found did not go on")
+	}
+}
+
+func TestEscShowsEveryOptionAgainWithTheCursorKept(t *testing.T) {
+	rb := testRules(t)
+	m := toQuestion(t, newModel(t, 80, 24), rb.QuestionIndex("symptoms"))
+	m = press(t, m, "/", "h", "e", "a", "d", "enter", "space")
+	if got := m.c.answers.Selected("symptoms"); !slices.Equal(got, []string{"headache"}) {
+		t.Fatalf("space on the option found ticked %v", got)
+	}
+	m = press(t, m, "esc") // shows every option: it does not go back
+	onQuestion(t, m, "symptoms")
+	v := text(m)
+	mustContain(t, v, "> [x] Headache", "Stiffness")
+	mustNotContain(t, v, "Found:")
+	// Esc while typing also shows every option; then esc goes back.
+	m = press(t, m, "/", "z", "z")
+	mustContain(t, text(m), "No option holds these words.")
+	m = press(t, m, "enter")
+	if !m.c.answers.Equal(press(t, m, "enter").c.answers) {
+		t.Fatal("enter with nothing found changed the answers")
+	}
+	m = press(t, m, "esc", "esc")
+	if currentQuestion(t, m).ID == "symptoms" {
+		t.Fatal("esc with every option shown did not go back")
+	}
+}
+
+func TestQuestionWithItsOwnNotSureHasNoSecondSkipRow(t *testing.T) {
+	rb := testRules(t)
+	a := answersOf(t, rb, "medications: [diuretic]\n")
+	m := withAnswers(t, a, "", 80, 24)
+	m.stack = []screen{newQuestion(&m.c, rb.QuestionIndex("diuretic_kind"), false)}
+	m = press(t, m, "end")
+	v := text(m)
+	mustContain(t, v, "> ( ) Not sure")
+	mustNotContain(t, v, skipLabel)
+	// Enter alone still records nothing; tab skips.
+	m.stack = []screen{newQuestion(&m.c, rb.QuestionIndex("diuretic_kind"), false)}
+	m = press(t, m, "enter")
+	if m.c.answers.IsAnswered("diuretic_kind") {
+		t.Fatal("enter alone recorded an answer")
+	}
+	// A question without its own keeps the row.
+	m = toQuestion(t, newModel(t, 80, 24), rb.QuestionIndex("duration"))
+	mustContain(t, text(m), skipLabel)
+}
+
+func TestHelpOnATickBoxQuestionWithNothingHighlightedMentionsSpace(t *testing.T) {
+	rb := testRules(t)
+	m := toQuestion(t, newModel(t, 80, 24), rb.QuestionIndex("symptoms"))
+	h := press(t, m, "?")
+	onScreen(t, h, "help")
+	all := flat(ansi.Strip(screenContent(t, h)))
+	mustContain(t, all, "space/x tick", "/ find an option")
+	// Space there says how to tick, and ticks nothing.
+	m = press(t, m, "space")
+	mustContain(t, text(m), "Move to an option first")
+	if m.c.answers.IsAnswered("symptoms") {
+		t.Fatal("space with no option highlighted ticked one")
+	}
+	mustContain(t, flat(text(m)), "Type / to find an option.")
+}
