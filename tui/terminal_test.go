@@ -77,10 +77,13 @@ func TestTerminalEnterOnly(t *testing.T) {
 	s := newTerminal(t, 100, 30)
 	s.start("test")
 	s.WaitFor("Press Enter to start", 5*time.Second)
-	for range 40 {
-		if strings.Contains(s.Screen(), "Review your answers") {
-			break
-		}
+	s.Keys("Enter")
+	rb := testRules(t)
+	a0 := knowledge.NewAnswers(rb)
+	_, total := flow{rb}.position(a0, flow{rb}.first(a0))
+	for n := 1; n <= total; n++ {
+		// Each question in turn, with nothing answered.
+		s.WaitFor("question "+itoa(n)+" of "+itoa(total)+" · 0 answered", 2*time.Second)
 		s.Keys("Enter")
 	}
 	scr := s.WaitFor("Review your answers", 3*time.Second)
@@ -97,27 +100,42 @@ func TestTerminalEnterOnly(t *testing.T) {
 	s.CheckRestored()
 }
 
-// TestTerminalEnterOnAnEmergencySignRecordsNothing moves onto an
-// emergency sign and presses enter.
-func TestTerminalEnterOnAnEmergencySignRecordsNothing(t *testing.T) {
+// TestTerminalDownEnterRecordsNoneOfThese moves to "None of these" on
+// the emergency check and presses enter, then only enter to the review:
+// the one answer is recorded, and nothing else.
+func TestTerminalDownEnterRecordsNoneOfThese(t *testing.T) {
 	t.Parallel()
 	rb := testRules(t)
+	q := rb.Question(knowledge.FirstQuestion)
 	s := newTerminal(t, 80, 24)
 	s.start("test")
 	s.WaitFor("Press Enter to start", 5*time.Second)
 	s.Keys("Enter")
 	s.WaitFor("question 1 of", 3*time.Second)
-	for range emergencyOption(t, rb) + 1 {
+	for range q.OptionIndex(knowledge.NoneOption) + 1 {
 		s.Keys("Down")
 	}
-	s.WaitFor("> [ ] "+rb.Questions[0].Options[emergencyOption(t, rb)].Label, 2*time.Second)
+	s.WaitFor("> [ ] "+q.Options[q.OptionIndex(knowledge.NoneOption)].Label, 2*time.Second)
 	s.Keys("Enter")
 	scr := s.WaitFor("question 2 of", 2*time.Second)
-	if !strings.Contains(scr, "0 answered") || strings.Contains(scr, "EMERGENCY") {
-		t.Fatalf("enter on an emergency sign recorded it:\n%s", scr)
+	if !strings.Contains(scr, "1 answered") {
+		t.Fatalf("down and enter on None of these did not record it:\n%s", scr)
 	}
-	s.Keys("q") // nothing to lose: quits at once
+	a0 := knowledge.NewAnswers(rb)
+	_, total := flow{rb}.position(a0, flow{rb}.first(a0))
+	for n := 2; n <= total; n++ {
+		s.WaitFor("question "+itoa(n)+" of "+itoa(total)+" · 1 answered", 2*time.Second)
+		s.Keys("Enter")
+	}
+	scr = s.WaitFor("Review your answers", 3*time.Second)
+	if !strings.Contains(scr, "1 of "+itoa(total)+" answered") {
+		t.Fatalf("the review does not show the one answer:\n%s", scr)
+	}
+	s.Keys("q")
+	s.WaitFor("Quit? Your answers are not saved", 2*time.Second)
+	s.Keys("y")
 	s.WaitFor("EXIT=0", 3*time.Second)
+	s.CheckRestored()
 }
 
 // TestTerminalTicksSurviveTabAndBack ticks two places, leaves with tab,
