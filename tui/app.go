@@ -200,12 +200,17 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.c.panel = !m.c.panel
 			return nil
 		case key.Matches(msg, k.Problems) && len(m.warnings()) > 0:
-			ws := m.warnings()
+			watch, notices := m.watch, m.c.notices
 			m.stack = append(m.stack, newPager("the warnings", func(c *common) []string {
-				var out []string
-				out = append(out, c.styles.Title.Render("Warnings"))
-				for _, w := range ws {
-					out = append(out, lines(hang("! "+w, c.width, 0, 2))...)
+				out := watch.problemsPage(c)
+				if len(notices) > 0 {
+					if len(out) > 0 {
+						out = append(out, "")
+					}
+					out = append(out, c.styles.Title.Render("Warnings"))
+					for _, w := range notices {
+						out = append(out, lines(hang("! "+w, c.width, 0, 2))...)
+					}
 				}
 				return out
 			}))

@@ -150,11 +150,13 @@ func (c *common) loadAnswers(a knowledge.Answers, caseName string) {
 	}
 }
 
-// restart clears every answer and goes back to the welcome screen.
+// restart clears every answer and goes back to the welcome screen, as a
+// new person would find it: the live panel of a demo is closed.
 func (c *common) restart() {
 	c.setAnswers(knowledge.NewAnswers(c.rb))
 	c.dirty = false
 	c.caseName = ""
+	c.panel = false
 	c.notices = nil
 	c.open(newWelcome())
 }

@@ -12,7 +12,8 @@ import (
 // after every answer, so a clinician can show "what if". It is for demos:
 // off for a person screening themselves, on in demo mode, toggled with p.
 // Beside the questions it is a box w cells wide; below them (narrow
-// windows) it is a few plain lines. It never takes more than h lines.
+// windows) it is a few plain lines. It never takes more than h lines. Its
+// heading breaks only between phrases, never inside the level's words.
 func livePanel(c *common, w, h int, boxed bool) string {
 	st := c.styles
 	rb := c.rb
@@ -26,17 +27,24 @@ func livePanel(c *common, w, h int, boxed bool) string {
 	if n := len(res.Triage.Flags); n > 0 {
 		flags = plural(n, "red flag", "red flags")
 	}
-	head := st.Title.Render("Live scores") + " · " + st.level(lvl).Render(clean(report.TriageLine(rb, lvl))) + " · " + flags
+	head := []string{st.Title.Render("Live scores"), st.level(lvl).Render(clean(report.TriageLine(rb, lvl))), flags}
 	if res.Triage.Skipped() {
-		head += " · " + st.Error.Render("emergency check not answered")
+		head = append(head, st.Error.Render("emergency check not answered"))
 	}
 	top := res.Deficiencies[:min(5, len(res.Deficiencies))]
 	if !boxed {
 		// A few plain lines: the level, the top scores while they fit,
 		// and what a score is.
-		out := strings.Split(wrapText(head, iw), "\n")
+		out := strings.Split(wrapPhrases(head, iw), "\n")
 		if len(out) > h {
-			return strings.Join(strings.Split(wrapText(st.Title.Render("Live scores")+" · "+st.level(lvl).Render(clean(report.LevelLabel(rb, lvl))), iw), "\n")[:1], "\n")
+			// Less, never a phrase cut: the level alone, at the least.
+			label := st.level(lvl).Render(clean(report.LevelLabel(rb, lvl)))
+			for _, short := range [][]string{{st.Title.Render("Live scores"), label}, {label}} {
+				if out = strings.Split(wrapPhrases(short, iw), "\n"); len(out) <= h {
+					break
+				}
+			}
+			return strings.Join(out, "\n")
 		}
 		scores := ""
 		for _, d := range top {
@@ -60,7 +68,7 @@ func livePanel(c *common, w, h int, boxed bool) string {
 	}
 	var out []string
 	add := func(t string) { out = append(out, strings.Split(t, "\n")...) }
-	add(wrapText(head, iw))
+	add(wrapPhrases(head, iw))
 	add("")
 	nameW := 0
 	for _, d := range top {

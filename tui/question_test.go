@@ -10,6 +10,7 @@ import (
 
 	"github.com/twitchcheck/twitchcheck/internal/testrules"
 	"github.com/twitchcheck/twitchcheck/knowledge"
+	"github.com/twitchcheck/twitchcheck/report"
 )
 
 func TestWelcomeEnterOpensTheEmergencyCheck(t *testing.T) {
@@ -477,4 +478,64 @@ func TestHelpOnATickBoxQuestionWithNothingHighlightedMentionsSpace(t *testing.T)
 		t.Fatal("space with no option highlighted ticked one")
 	}
 	mustContain(t, flat(text(m)), "Type / to find an option.")
+}
+
+func TestWrapPhrasesBreaksOnlyBetweenPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		phrases []string
+		width   int
+		want    string
+	}{
+		{[]string{"Live scores", "Triage: EMERGENCY: CALL EMERGENCY SERVICES NOW", "3 red flags"}, 36,
+			"Live scores\nTriage: EMERGENCY: CALL EMERGENCY\nSERVICES NOW · 3 red flags"},
+		{[]string{"Live scores", "Triage: SEE A DOCTOR", "2 red flags"}, 36, "Live scores · Triage: SEE A DOCTOR\n2 red flags"},
+		{[]string{"a", "b", "c"}, 80, "a · b · c"},
+		{[]string{"abc", "de"}, 8, "abc · de"},
+		{[]string{"abc", "def"}, 8, "abc\ndef"},
+	} {
+		if got := wrapPhrases(tc.phrases, tc.width); got != tc.want {
+			t.Errorf("wrapPhrases(%q, %d) =\n%s\nwant\n%s", tc.phrases, tc.width, got, tc.want)
+		}
+	}
+}
+
+func TestLivePanelHeadingKeepsItsPhrasesWhole(t *testing.T) {
+	rb := realRules(t)
+	a := answersOf(t, rb, "serious: [breathing_difficulty, chest_pain, fainting]\n")
+	for _, sz := range [][2]int{{40, 24}, {60, 20}, {80, 24}, {110, 40}, {120, 40}, {160, 40}} {
+		m := withAnswers(t, a, "A sample case", sz[0], sz[1])
+		label := clean(report.TriageLine(rb, m.c.result.Triage.Level))
+		flags := plural(len(m.c.result.Triage.Flags), "red flag", "red flags")
+		v := text(m)
+		found := false
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, flags) {
+				found = true
+			}
+		}
+		if !found || !strings.Contains(v, "Live scores") {
+			t.Errorf("at %dx%d the panel breaks %q:\n%s", sz[0], sz[1], flags, v)
+		}
+		// The level's words all show, in order, broken only at spaces.
+		box := strings.Map(func(r rune) rune {
+			if strings.ContainsRune("│╭╮╰╯─", r) {
+				return ' '
+			}
+			return r
+		}, ansi.Strip(livePanel(&m.c, panelWidth, 20, true)))
+		if !strings.Contains(flat(box), label) {
+			t.Errorf("the panel breaks %q:\n%s", label, box)
+		}
+	}
+}
+
+func TestStartingOverClosesTheLivePanel(t *testing.T) {
+	rb := testRules(t)
+	m := withAnswers(t, tinglingScript.answers(t, rb), "A sample case", 140, 40)
+	mustContain(t, text(m), "Live scores")
+	m = press(t, m, "r", "n", "y")
+	onScreen(t, m, "welcome")
+	m = press(t, m, "enter")
+	onQuestion(t, m, knowledge.FirstQuestion)
+	mustNotContain(t, text(m), "Live scores", "case: A sample case")
 }

@@ -22,6 +22,38 @@ func wrapText(s string, width int) string {
 	return ansi.Wrap(s, max(1, width), "")
 }
 
+// wrapPhrases joins phrases (which may hold styles) with " · " and wraps
+// them to width cells, breaking lines only between phrases: a phrase is
+// never split unless it is wider than a line on its own.
+func wrapPhrases(phrases []string, width int) string {
+	const sep = " · "
+	width = max(1, width)
+	var out []string
+	cur, curW := "", 0
+	for _, p := range phrases {
+		pw := ansi.StringWidth(p)
+		switch {
+		case cur == "":
+		case curW+3+pw <= width: // " · " is 3 cells wide
+			cur, curW = cur+sep+p, curW+3+pw
+			continue
+		default:
+			out = append(out, cur)
+		}
+		if pw > width {
+			ls := strings.Split(wrapText(p, width), "\n")
+			out = append(out, ls[:len(ls)-1]...)
+			p = ls[len(ls)-1]
+			pw = ansi.StringWidth(p)
+		}
+		cur, curW = p, pw
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return strings.Join(out, "\n")
+}
+
 // hang wraps s to width cells with its first line indented by first
 // cells and the others by rest: a bullet with its text hanging under it.
 func hang(s string, width, first, rest int) string {

@@ -194,9 +194,10 @@ type watchState struct {
 	stopped  string
 }
 
-// lines is the banner at the top of the window, at most max lines: one
-// line in words, naming the file and the version in use, then as many
-// problems as fit. Every problem is in the warnings view (w).
+// lines is the banner at the top of the window, at most maxLines lines:
+// one line in words naming the file and the version in use or, after a
+// broken edit, how many problems it has; the problems themselves are in
+// the warnings view (w), each once.
 func (ws watchState) lines(c *common, maxLines int) []string {
 	if !ws.on {
 		return nil
@@ -213,7 +214,7 @@ func (ws watchState) lines(c *common, maxLines int) []string {
 		head = "Rules: the folder of " + ws.file + " was removed; waiting for it to come back. Still using knowledge base " + ws.version + "."
 		kind = st.Warn
 	case len(ws.problems) > 0:
-		head = "Rules: " + ws.file + " has " + plural(len(ws.problems), "problem", "problems") + "; still using the last good version (knowledge base " + ws.version + "). w: see every problem."
+		head = wrapPhrases([]string{filepath.Base(ws.file) + ": " + plural(len(ws.problems), "problem", "problems") + ", last good version kept", "w details"}, w)
 		kind = st.Banner
 	case ws.when != "":
 		head = "Rules: " + ws.file + " · knowledge base " + ws.version + " · reloaded at " + ws.when + " · watching for changes"
@@ -221,14 +222,24 @@ func (ws watchState) lines(c *common, maxLines int) []string {
 		head = "Rules: " + ws.file + " · knowledge base " + ws.version + " · watching for changes"
 	}
 	out := lines(kind.Render(wrapText(head, w)))
-	for _, p := range ws.problems {
-		if len(out) >= maxLines {
-			break
-		}
-		out = append(out, lines(st.Error.Render(hang("! "+p, w, 0, 2)))...)
-	}
 	if len(out) > maxLines {
 		out = out[:max(1, maxLines)]
+	}
+	return out
+}
+
+// problemsPage is the warnings view's account of a broken edit: the file,
+// the version still in use, and every problem, each once.
+func (ws watchState) problemsPage(c *common) []string {
+	if len(ws.problems) == 0 {
+		return nil
+	}
+	st := c.styles
+	w := c.width
+	out := lines(st.Title.Render(wrapText("Problems in "+ws.file, w)))
+	out = append(out, lines(wrapText("It was not loaded: still using the last good version (knowledge base "+ws.version+"). Save the file again once they are fixed.", w))...)
+	for _, p := range ws.problems {
+		out = append(out, lines(st.Error.Render(hang("! "+p, w, 0, 2)))...)
 	}
 	return out
 }
