@@ -20,8 +20,21 @@ func main() {
 		Stdout:          os.Stdout,
 		Stderr:          os.Stderr,
 		StdinIsTerminal: term.IsTerminal(os.Stdin.Fd()),
+		StdoutWidth:     terminalWidth(os.Stdout),
 		Getenv:          os.Getenv,
 		Now:             time.Now,
 		TUI:             func(o tui.Options) int { return tui.Run(o, streams) },
 	}))
+}
+
+// terminalWidth is the width of f when it is a terminal, or 0.
+func terminalWidth(f *os.File) int {
+	if !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	w, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
 }

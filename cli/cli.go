@@ -35,6 +35,10 @@ type Env struct {
 	// StdinIsTerminal reports whether Stdin is a terminal, so assess
 	// does not wait silently for piped answers that will never come.
 	StdinIsTerminal bool
+	// StdoutWidth is the width of Stdout when it is a terminal, or 0
+	// when it is not: lists for a person (cases) wrap to it, and to 80
+	// columns otherwise.
+	StdoutWidth int
 	// Getenv reads an environment variable; nil reads none.
 	Getenv func(string) string
 	// Now is the clock; nil is time.Now.

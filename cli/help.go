@@ -100,7 +100,8 @@ failed expectation, 2 on a bad vignette file or bad usage.
 const casesHelp = `Usage: twitchcheck cases [--rules FILE]
 
 List the sample cases: named patients written from the sources, for
-demonstrations. Open one with 'twitchcheck --case NAME', or assess it with
+demonstrations, each with the triage level its answers get under the
+rules in use. Open one with 'twitchcheck --case NAME', or assess it with
 'twitchcheck assess --case NAME'.
 `
 
