@@ -163,21 +163,3 @@ func (c *common) restart() {
 
 // question returns question i of the rule base.
 func (c *common) question(i int) *knowledge.Question { return &c.rb.Questions[i] }
-
-// memo remembers drawn strings by a key that says all they depend on, so
-// it never goes stale; it forgets everything when full.
-type memo struct{ m map[string]string }
-
-const memoSize = 64
-
-func (m *memo) get(k string) (string, bool) {
-	v, ok := m.m[k]
-	return v, ok
-}
-
-func (m *memo) put(k, v string) {
-	if m.m == nil || len(m.m) >= memoSize {
-		m.m = make(map[string]string, memoSize)
-	}
-	m.m[k] = v
-}

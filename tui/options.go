@@ -4,9 +4,10 @@
 // the rule base; the app holds no clinical content of its own.
 //
 // The app is built from screens (screen.go): small values with update,
-// view and keys, sharing one common value. The root model (app.go) routes
-// between them, draws the status and help bars, and runs saves and the
-// rule-file watcher. The questionnaire's order lives in flow.go and one
+// view and keys, sharing one common value (common.go). The root model
+// (app.go) routes between them; it draws the frame (frame.go) and the
+// footer with its help bar (footer.go), and runs saves and the rule-file
+// watcher (watch.go, reload.go). The questionnaire's order lives in flow.go and one
 // question's handling in field.go, used by both the app and accessible
 // mode.
 package tui

@@ -33,6 +33,24 @@ type screen interface {
 // if they did. The root sends it after every message.
 type layoutMsg struct{}
 
+// memo remembers drawn strings by a key that says all they depend on, so
+// it never goes stale; it forgets everything when full.
+type memo struct{ m map[string]string }
+
+const memoSize = 64
+
+func (m *memo) get(k string) (string, bool) {
+	v, ok := m.m[k]
+	return v, ok
+}
+
+func (m *memo) put(k, v string) {
+	if m.m == nil || len(m.m) >= memoSize {
+		m.m = make(map[string]string, memoSize)
+	}
+	m.m[k] = v
+}
+
 // subView is a screen opened over another: q and esc close it and go back
 // to the one below.
 type subView interface {

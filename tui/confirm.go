@@ -1,0 +1,37 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// confirmation is a yes/no question in the footer: quitting with answers
+// not saved, starting over. While it is open, only its keys answer.
+type confirmation struct {
+	question string
+	yesDesc  string
+	yes      func(c *common)
+}
+
+// confirmYes and confirmNo answer a yes/no question in the footer.
+var (
+	confirmYes = bind("y", "yes", "y")
+	confirmNo  = bind("n/esc", "no", "n", "esc")
+)
+
+// toConfirm answers the question in the footer with msg: y does what was
+// asked, n or esc changes nothing, and any other key leaves it open.
+func (m *Model) toConfirm(msg tea.KeyPressMsg) tea.Cmd {
+	q := *m.confirm
+	m.confirm = nil
+	switch {
+	case key.Matches(msg, confirmYes):
+		q.yes(&m.c)
+		return m.apply()
+	case key.Matches(msg, confirmNo):
+		m.status = status{"Nothing changed.", statusInfo}
+	default:
+		m.confirm = &q // only y, n or esc answer it
+	}
+	return nil
+}
