@@ -193,15 +193,12 @@ func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
 	if f.q.Help != "" {
 		p.say(clean(f.q.Help))
 	}
-	for j, o := range f.q.Options {
-		in := 2 + len(itoa(j+1)) + 2
-		p.say(hang(f.optionLine(ans, j), p.width, 2, in))
-		if o.Help != "" {
-			p.say(hang(clean(o.Help), p.width, in, in))
+	for j := range f.rows() {
+		in := 2 + len(itoa(f.typedNumber(j))) + 2
+		p.say(hang(f.typedLine(ans, j), p.width, 2, in))
+		if h := f.row(ans, j).help; h != "" {
+			p.say(hang(h, p.width, in, in))
 		}
-	}
-	if l := f.skipLine(); l != "" {
-		p.say("  " + l)
 	}
 	p.say(f.typedInstructions())
 	for {

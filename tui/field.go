@@ -156,23 +156,42 @@ func (f field) instructions() string {
 	return s
 }
 
-// optionLine is option i as accessible mode lists it: its number, its
-// words, and whether it is the answer now.
-func (f field) optionLine(a knowledge.Answers, i int) string {
-	mark := ""
-	if f.chosen(a, i) {
-		mark = " (your answer)"
-	}
-	return itoa(i+1) + ". " + clean(f.q.Options[i].Label) + mark
+// fieldRow is one row of a question as both modes show it: an option,
+// or "Not sure / skip".
+type fieldRow struct {
+	label  string // cleaned
+	help   string // cleaned; "" for none
+	chosen bool
+	skip   bool
 }
 
-// skipLine is "Not sure / skip" as accessible mode lists it, or "" when
-// the question has none.
-func (f field) skipLine() string {
-	if !f.hasSkipRow() {
-		return ""
+// row is row i: its words, its help, and whether it is in the answers.
+func (f field) row(a knowledge.Answers, i int) fieldRow {
+	if f.isSkip(i) {
+		return fieldRow{label: skipLabel, skip: true}
 	}
-	return "0. " + skipLabel
+	o := f.q.Options[i]
+	return fieldRow{label: clean(o.Label), help: clean(o.Help), chosen: f.chosen(a, i)}
+}
+
+// typedNumber is what accessible mode types for row i: its number, or 0
+// for "Not sure / skip".
+func (f field) typedNumber(i int) int {
+	if f.isSkip(i) {
+		return 0
+	}
+	return i + 1
+}
+
+// typedLine is row i as accessible mode lists it: the number to type, its
+// words, and whether it is the answer now.
+func (f field) typedLine(a knowledge.Answers, i int) string {
+	r := f.row(a, i)
+	line := itoa(f.typedNumber(i)) + ". " + r.label
+	if r.chosen {
+		line += " (your answer)"
+	}
+	return line
 }
 
 // typedInstructions says how to answer in accessible mode, in words.

@@ -438,21 +438,20 @@ func (s questionScreen) rows(c *common) []string {
 		if cur {
 			prefix = "> "
 		}
-		var text, help string
-		if f.isSkip(i) {
-			text = prefix + "    " + skipLabel
-		} else {
-			o := f.q.Options[i]
-			text = prefix + f.mark(c.answers, i) + " " + clean(o.Label)
-			if cur && o.Help != "" {
-				help = clean(o.Help)
-			}
+		r := f.row(c.answers, i)
+		text := prefix + f.mark(c.answers, i) + " " + r.label
+		if r.skip {
+			text = prefix + "    " + r.label
+		}
+		help := ""
+		if cur {
+			help = r.help
 		}
 		row := hang(text, w, 0, 6)
 		switch {
 		case cur:
 			row = st.Cursor.Render(row)
-		case f.isOption(i) && f.chosen(c.answers, i):
+		case r.chosen:
 			row = st.Selected.Render(row)
 		default:
 			row = st.Option.Render(row)
