@@ -218,16 +218,21 @@ func expected(t testing.TB, m Model) []string {
 	var out []string
 	switch s := m.top().(type) {
 	case questionScreen:
+		// The rows shown: every row, or those found after /.
 		q := m.c.question(s.index)
 		out = append(out, clean(q.Text))
-		if (field{q}).hasSkipRow() {
-			out = append(out, skipLabel)
-		}
 		if q.Help != "" {
 			out = append(out, clean(q.Help))
 		}
-		for _, o := range q.Options {
-			out = append(out, clean(o.Label))
+		rows := s.shown
+		if s.find.Value() == "" {
+			rows = nil
+			for r := range (field{q}).rows() {
+				rows = append(rows, r)
+			}
+		}
+		for _, r := range rows {
+			out = append(out, field{q}.row(m.c.answers, r).label)
 		}
 	case emergencyScreen:
 		out = append(out, clean(report.TriageLine(rb, res.Triage.Level)))

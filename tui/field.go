@@ -144,13 +144,14 @@ func sectionTitle(rb *knowledge.RuleBase, q *knowledge.Question) string {
 // one by typing.
 const longList = 8
 
-// instructions says how to answer in the app, in words.
-func (f field) instructions() string {
+// instructions says how to answer in the app, in words; in a long list,
+// how to find an option too, unless finding is under way.
+func (f field) instructions(finding bool) string {
 	s := "Move to your answer and press enter."
 	if f.multi() {
 		s = "Tick all that apply with space, then press enter; or press enter on just one."
 	}
-	if len(f.q.Options) >= longList {
+	if len(f.q.Options) >= longList && !finding {
 		s += " Type / to find an option."
 	}
 	return s

@@ -137,12 +137,12 @@ func (s questionScreen) keys(c *common) keySet {
 		// Nothing to tick under the cursor: space is in the full help,
 		// which says how, and not in the help bar.
 		return keySet{
-			short: []key.Binding{k.Choose, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find, k.find.Clear},
+			short: []key.Binding{k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
 			more:  []key.Binding{k.Toggle, k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 		}
 	}
 	return keySet{
-		short: []key.Binding{k.Toggle, k.Choose, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find, k.find.Clear},
+		short: []key.Binding{k.Toggle, k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
 		more:  []key.Binding{k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 	}
 }
@@ -373,14 +373,15 @@ func (s questionScreen) header(c *common, rowLines int) (string, bool) {
 		head += " · case: " + c.caseName
 	}
 	essential := []string{st.Section.Render(wrapText(head, w)), "", st.Question.Render(wrapText(clean(f.q.Text), w))}
-	if l := s.findLine(c); l != "" {
-		essential = append(essential, l)
+	find := s.findLine(c)
+	if find != "" {
+		essential = append(essential, find)
 	}
 	var optional []string
 	if f.q.Help != "" {
 		optional = append(optional, s.help(c))
 	}
-	optional = append(optional, st.Faint.Render(wrapText(f.instructions(), w)))
+	optional = append(optional, st.Faint.Render(wrapText(f.instructions(find != ""), w)))
 	if s.cursor < 0 && !c.answers.IsAnswered(f.q.ID) {
 		optional = append(optional, st.Faint.Render(wrapText("Nothing chosen yet: ↓ moves to the options.", w)))
 	}
@@ -415,9 +416,9 @@ func (s questionScreen) findLine(c *common) string {
 		count = "No option holds these words."
 	}
 	if s.finding {
-		return clip(s.find.View(), w, 1) + "\n" + st.Faint.Render(wrapText(count+" · enter: done · esc: every option", w))
+		return clip(s.find.View(), w, 1) + "\n" + st.Faint.Render(wrapText(count, w))
 	}
-	return st.Faint.Render(wrapText("Found: "+clean(s.find.Value())+" · "+count+" · esc: every option", w))
+	return st.Faint.Render(wrapPhrases([]string{"Found: " + clean(s.find.Value()), count}, w))
 }
 
 // help is the question's help, wrapped.

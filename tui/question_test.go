@@ -408,7 +408,7 @@ func TestSlashFindsAnOptionByItsWords(t *testing.T) {
 	mustNotContain(t, v, "Cramps", skipLabel)
 	// enter ends the finding; enter again chooses the option found.
 	m = press(t, m, "enter")
-	mustContain(t, text(m), "Found: naus", "esc: every option", "> [ ] "+want.Label)
+	mustContain(t, text(m), "Found: naus · 1 of "+itoa(len(q.Options))+" options", "esc show every option", "> [ ] "+want.Label)
 	m = press(t, m, "enter")
 	if got := m.c.answers.Selected("symptoms"); !slices.Equal(got, []string{"nausea_vomiting"}) {
 		t.Fatalf("symptoms = %v, want nausea_vomiting", got)

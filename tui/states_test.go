@@ -142,6 +142,8 @@ func states(t testing.TB, rb *knowledge.RuleBase, w, h int) []state {
 	add("question-multi", press(t, toQuestion(t, fresh(), firstMulti(t, rb)), "down", "down", "space"))
 	add("question-single", press(t, toQuestion(t, fresh(), firstSingle(t, rb)), "down"))
 	add("question-first", press(t, fresh(), "enter", "down", "down"))
+	add("question-finding", press(t, toQuestion(t, fresh(), firstMulti(t, rb)), "/", "e"))
+	add("question-found", press(t, toQuestion(t, fresh(), firstMulti(t, rb)), "/", "e", "enter", "down"))
 	em := press(t, fresh(), "enter")
 	for i := 0; i <= emergencyOption(t, rb); i++ {
 		em = press(t, em, "down")
