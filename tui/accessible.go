@@ -206,23 +206,14 @@ func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
 		if p.stopped() {
 			return ans, false
 		}
-		switch strings.ToLower(line) {
-		case "":
+		next, act, msg := f.typed(ans, line)
+		switch act {
+		case typedLeave:
 			return ans, false
-		case "b", "back":
+		case typedBack:
 			return ans, true
-		case "0":
-			if f.hasSkipRow() {
-				return f.clear(ans), false
-			}
-		}
-		opts, msg := f.parse(line)
-		if msg == "" {
-			next, err := f.set(ans, opts)
-			if err == nil {
-				return next, false
-			}
-			msg = "That answer is not allowed here; please try again."
+		case typedAnswer:
+			return next, false
 		}
 		p.say(msg)
 	}

@@ -212,6 +212,40 @@ func (f field) typedEscapes() string {
 	return "Empty line: leave it as it is. b: back"
 }
 
+// typedAction is what a line typed in accessible mode does.
+type typedAction int
+
+const (
+	typedAgain  typedAction = iota // not understood: say why, ask again
+	typedLeave                     // an empty line: leave the answer as it is
+	typedBack                      // b: the question before
+	typedAnswer                    // the answers given, or cleared with 0
+)
+
+// typed reads a line typed in accessible mode: the answers it makes, or
+// what it does instead, and, when it is not understood, why in words.
+func (f field) typed(a knowledge.Answers, line string) (knowledge.Answers, typedAction, string) {
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "":
+		return a, typedLeave, ""
+	case "b", "back":
+		return a, typedBack, ""
+	case "0":
+		if f.hasSkipRow() {
+			return f.clear(a), typedAnswer, ""
+		}
+	}
+	opts, msg := f.parse(line)
+	if msg != "" {
+		return a, typedAgain, msg
+	}
+	next, err := f.set(a, opts)
+	if err != nil {
+		return a, typedAgain, "That answer is not allowed here; please try again."
+	}
+	return next, typedAnswer, ""
+}
+
 // parse reads the option numbers typed for the question (accessible
 // mode), and says what is wrong, in the person's terms, when they cannot
 // be read.
