@@ -87,6 +87,12 @@ func questionBackKey() key.Binding {
 	return bind("←/b/esc", "back", "left", "b", "esc", "shift+tab")
 }
 
+// foundBackKey goes to the previous question while a find hides some
+// options: esc then shows every option again, so it is not back.
+func foundBackKey() key.Binding {
+	return bind("←/b", "back", "left", "b", "shift+tab")
+}
+
 // at enables the keys that move a cursor at cur in rows 0..last (-1: no
 // row yet, where any move goes to the first): at the top, up does
 // nothing, so it is not offered.

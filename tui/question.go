@@ -100,7 +100,7 @@ func (s *questionScreen) syncKeys(c *common) {
 	// esc shows every option again while some are hidden; back is then
 	// the other keys.
 	if found {
-		k.Back = bind("←/b", "back", "left", "b", "shift+tab")
+		k.Back = foundBackKey()
 	} else {
 		k.Back = questionBackKey()
 	}
