@@ -25,7 +25,7 @@ var snapshot = &knowledge.RuleBase{
 						"falls",
 						"swallowing_difficulty",
 					},
-					Mask: 0x740,
+					Mask: 0xe80,
 				},
 				{
 					Op:       knowledge.CondOp(1),
@@ -44,8 +44,8 @@ var snapshot = &knowledge.RuleBase{
 						"weeks",
 						"months",
 					},
-					QIndex: 7,
-					Mask:   0x7,
+					QIndex: 8,
+					Mask:   0xe,
 				},
 				{
 					Op:       knowledge.CondOp(1),
@@ -55,8 +55,8 @@ var snapshot = &knowledge.RuleBase{
 						"parathyroid",
 						"kidney_disease",
 					},
-					QIndex: 26,
-					Mask:   0x32,
+					QIndex: 28,
+					Mask:   0x62,
 				},
 			},
 		},
@@ -572,6 +572,11 @@ var snapshot = &knowledge.RuleBase{
 					Label: "Sudden face drooping, arm weakness or slurred speech",
 				},
 				{
+					ID:    "one_side_spells",
+					Label: "Sudden spells of weakness, numbness or jerking in one arm or leg, or down one side",
+					Help:  "Even if they passed after a few minutes.",
+				},
+				{
 					ID:    "seizure",
 					Label: "A seizure (fit)",
 				},
@@ -617,6 +622,10 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "mouth",
 					Label: "Lips or around the mouth",
+				},
+				{
+					ID:    "tongue",
+					Label: "Tongue",
 				},
 				{
 					ID:    "hands",
@@ -786,6 +795,10 @@ var snapshot = &knowledge.RuleBase{
 					Label: "Diarrhoea",
 				},
 				{
+					ID:    "dark_urine",
+					Label: "Dark brown or cola-coloured urine",
+				},
+				{
 					ID:    "appetite_loss",
 					Label: "Loss of appetite",
 				},
@@ -794,8 +807,21 @@ var snapshot = &knowledge.RuleBase{
 					Label: "Balance or coordination problems",
 				},
 				{
+					ID:    "speech_changes",
+					Label: "Speech or chewing getting slowly harder over weeks",
+					Help:  "Speech that went wrong suddenly is a stroke sign: it belongs in the first question.",
+				},
+				{
 					ID:    "stiffness",
 					Label: "Stiffness in the twitching muscles",
+				},
+				{
+					ID:    "jaw_stiffness",
+					Label: "A stiff jaw, or trouble opening the mouth",
+				},
+				{
+					ID:    "tremor",
+					Label: "Shaking hands (a tremor)",
 				},
 				{
 					ID:    "pain",
@@ -804,6 +830,10 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "headache",
 					Label: "Headache",
+				},
+				{
+					ID:    "double_vision",
+					Label: "Double or blurred vision, or eyes that jerk",
 				},
 				{
 					ID:    "confusion",
@@ -829,12 +859,25 @@ var snapshot = &knowledge.RuleBase{
 			Help:    "Losing fluid for longer drains more minerals and vitamins.",
 			Options: []knowledge.Option{
 				{
-					ID:    "days",
-					Label: "A few days",
+					ID:    "under_3_days",
+					Label: "Less than 3 days",
+				},
+				{
+					ID:    "3_to_6_days",
+					Label: "3 to 6 days",
 				},
 				{
 					ID:    "week_plus",
 					Label: "A week or more",
+				},
+				{
+					ID:              "days",
+					Label:           "A few days",
+					Help:            "An answer from an older version of twitchcheck, read as less than 3 days.",
+					KeptForOldFiles: true,
+					CountsAs: []string{
+						"under_3_days",
+					},
 				},
 			},
 			EnableWhen: &knowledge.Cond{
@@ -849,6 +892,38 @@ var snapshot = &knowledge.RuleBase{
 			},
 		},
 		{
+			ID:      "vomiting",
+			Section: "symptoms",
+			Kind:    "single",
+			Text:    "Are you being sick, and do drinks stay down?",
+			Short:   "Being sick",
+			Help:    "Being sick drains fluid and salts fast. If you leave this question out, twitchcheck takes it that you are being sick, to be safe.",
+			Options: []knowledge.Option{
+				{
+					ID:    "nausea_only",
+					Label: "I feel sick, but I am not being sick",
+				},
+				{
+					ID:    "keeping_fluids_down",
+					Label: "I am being sick, but drinks stay down",
+				},
+				{
+					ID:    "cannot_keep_fluids_down",
+					Label: "I am being sick and cannot keep drinks down",
+				},
+			},
+			EnableWhen: &knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"nausea_vomiting",
+				},
+				QIndex: 5,
+				Mask:   0x4000,
+			},
+			UnansweredReadsAs: "keeping_fluids_down",
+		},
+		{
 			ID:      "weakness_speed",
 			Section: "symptoms",
 			Kind:    "single",
@@ -856,6 +931,10 @@ var snapshot = &knowledge.RuleBase{
 			Short:   "Weakness getting worse",
 			Help:    "Weakness that gets worse from one day to the next needs a doctor the same day.",
 			Options: []knowledge.Option{
+				{
+					ID:    "hours",
+					Label: "Yes, it came on or got worse within hours",
+				},
 				{
 					ID:    "days",
 					Label: "Yes, from one day to the next",
@@ -891,7 +970,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"progressive_weakness",
 						},
-						Mask: 0x200,
+						Mask: 0x400,
 					},
 				},
 			},
@@ -1055,7 +1134,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					{
@@ -1064,11 +1143,41 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 11,
+						QIndex: 12,
 						Mask:   0x8,
 					},
 				},
 			},
+		},
+		{
+			ID:      "drinking_amount",
+			Section: "lifestyle",
+			Kind:    "single",
+			Text:    "How much did you drink: more than your thirst asked for?",
+			Short:   "How much you drank",
+			Help:    "Drinking well beyond thirst, even sports drinks, can dilute the salt in your blood. If you leave this question out, twitchcheck takes it that you drank more than thirst asked for, to be safe.",
+			Options: []knowledge.Option{
+				{
+					ID:    "more_than_thirst",
+					Label: "More than thirst asked for",
+					Help:  "To a schedule or a target, to stay ahead of thirst, or I put on weight during the effort.",
+				},
+				{
+					ID:    "to_thirst",
+					Label: "When I was thirsty",
+				},
+			},
+			EnableWhen: &knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "rehydration",
+				Options: []string{
+					"plain_water",
+					"electrolytes",
+				},
+				QIndex: 15,
+				Mask:   0x3,
+			},
+			UnansweredReadsAs: "more_than_thirst",
 		},
 		{
 			ID:      "alcohol",
@@ -1089,6 +1198,21 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "heavy",
 					Label: "More than 14 units a week (about 6 pints of beer or 6 medium glasses of wine)",
+				},
+				{
+					ID:    "dependent",
+					Label: "Heavily most days, or I need a drink to start the day",
+					CountsAs: []string{
+						"heavy",
+					},
+				},
+				{
+					ID:    "stopped_recently",
+					Label: "I drank heavily most days and stopped or cut down sharply in the last week",
+					Help:  "Choose this rather than the one above when both apply.",
+					CountsAs: []string{
+						"heavy",
+					},
 				},
 			},
 		},
@@ -1234,7 +1358,7 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					ID:    "diuretic",
-					Label: "A diuretic (water tablet)",
+					Label: "A diuretic (water tablet, such as bendroflumethiazide, furosemide or spironolactone)",
 				},
 				{
 					ID:    "corticosteroid",
@@ -1257,6 +1381,34 @@ var snapshot = &knowledge.RuleBase{
 					Label: "A stimulant (ADHD medicine, decongestant)",
 				},
 				{
+					ID:    "statin",
+					Label: "A statin for cholesterol (such as atorvastatin, simvastatin)",
+				},
+				{
+					ID:    "antidepressant",
+					Label: "An SSRI or SNRI antidepressant (such as sertraline, citalopram, venlafaxine)",
+				},
+				{
+					ID:    "lithium",
+					Label: "Lithium",
+				},
+				{
+					ID:    "diabetes_medicine",
+					Label: "Insulin, or a diabetes tablet such as gliclazide (a sulfonylurea)",
+				},
+				{
+					ID:    "ace_arb",
+					Label: "An ACE inhibitor or ARB for blood pressure or the heart (such as ramipril, losartan)",
+				},
+				{
+					ID:    "antipsychotic",
+					Label: "An antipsychotic, or metoclopramide or prochlorperazine for sickness",
+				},
+				{
+					ID:    "anticonvulsant",
+					Label: "An epilepsy medicine (such as carbamazepine, phenytoin)",
+				},
+				{
 					ID:    "new_medicine",
 					Label: "A medicine started or changed in the last 4 weeks",
 				},
@@ -1276,7 +1428,7 @@ var snapshot = &knowledge.RuleBase{
 			Options: []knowledge.Option{
 				{
 					ID:    "thiazide",
-					Label: "Thiazide type (hydrochlorothiazide, indapamide, chlortalidone)",
+					Label: "Thiazide type (bendroflumethiazide, indapamide, hydrochlorothiazide, chlortalidone)",
 				},
 				{
 					ID:    "loop",
@@ -1285,6 +1437,15 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "potassium_sparing",
 					Label: "Potassium-sparing (spironolactone, amiloride, eplerenone)",
+				},
+				{
+					ID:    "combination",
+					Label: "More than one kind, or a combination tablet (such as co-amilofruse, co-amilozide)",
+					CountsAs: []string{
+						"potassium_sparing",
+						"thiazide",
+						"loop",
+					},
 				},
 				{
 					ID:    "not_sure",
@@ -1297,7 +1458,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"diuretic",
 				},
-				QIndex: 22,
+				QIndex: 24,
 				Mask:   0x2,
 			},
 		},
@@ -1323,7 +1484,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"ppi",
 				},
-				QIndex: 22,
+				QIndex: 24,
 				Mask:   0x8,
 			},
 		},
@@ -1395,7 +1556,15 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					ID:    "malabsorption",
-					Label: "Coeliac disease, Crohn's disease or weight-loss surgery",
+					Label: "Coeliac disease, Crohn's disease or another condition that stops food being absorbed",
+				},
+				{
+					ID:    "weight_loss_surgery",
+					Label: "Weight-loss surgery (a gastric bypass or sleeve)",
+					Help:  "It counts as a condition that stops food being absorbed too: no need to pick both.",
+					CountsAs: []string{
+						"malabsorption",
+					},
 				},
 				{
 					ID:    "diabetes",
@@ -1414,14 +1583,58 @@ var snapshot = &knowledge.RuleBase{
 					Label: "An overactive or underactive thyroid",
 				},
 				{
+					ID:    "heart_condition",
+					Label: "Heart failure or a heart rhythm problem",
+				},
+				{
+					ID:    "eating_disorder",
+					Label: "An eating disorder, or eating very little lately",
+				},
+				{
+					ID:    "recent_wound",
+					Label: "A deep cut, puncture wound, burn or animal bite in the last 3 weeks",
+				},
+				{
 					ID:    "pregnant",
 					Label: "Pregnant",
+				},
+				{
+					ID:    "recently_gave_birth",
+					Label: "Gave birth in the last 6 weeks",
 				},
 				{
 					ID:    "heavy_periods",
 					Label: "Heavy periods",
 				},
 			},
+		},
+		{
+			ID:      "pregnancy_stage",
+			Section: "about",
+			Kind:    "single",
+			Text:    "How many weeks pregnant are you?",
+			Short:   "Weeks pregnant",
+			Help:    "Some warning signs matter more from 20 weeks. If you leave this question out, twitchcheck takes it that you are 20 weeks or more, to be safe.",
+			Options: []knowledge.Option{
+				{
+					ID:    "under_20_weeks",
+					Label: "Less than 20 weeks",
+				},
+				{
+					ID:    "20_weeks_plus",
+					Label: "20 weeks or more",
+				},
+			},
+			EnableWhen: &knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "conditions",
+				Options: []string{
+					"pregnant",
+				},
+				QIndex: 28,
+				Mask:   0x800,
+			},
+			UnansweredReadsAs: "20_weeks_plus",
 		},
 		{
 			ID:      "age",
@@ -1521,7 +1734,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Foods:  "hidden",
@@ -1539,7 +1752,7 @@ var snapshot = &knowledge.RuleBase{
 									"ppi",
 									"diuretic",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0xa,
 							},
 							{
@@ -1549,8 +1762,8 @@ var snapshot = &knowledge.RuleBase{
 									"malabsorption",
 									"diabetes",
 								},
-								QIndex: 26,
-								Mask:   0xc,
+								QIndex: 28,
+								Mask:   0x1c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -1558,8 +1771,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 15,
-								Mask:   0x4,
+								QIndex: 17,
+								Mask:   0x1c,
 							},
 						},
 					},
@@ -1586,7 +1799,7 @@ var snapshot = &knowledge.RuleBase{
 							"legs",
 						},
 						QIndex: 1,
-						Mask:   0x21,
+						Mask:   0x41,
 					},
 					Weight: 0.3,
 					Why:    "Twitching in the eyelid or the legs: low magnesium makes nerves and muscles over-excitable, with twitches, tremor and cramps.",
@@ -1601,7 +1814,7 @@ var snapshot = &knowledge.RuleBase{
 							"all_over",
 						},
 						QIndex: 1,
-						Mask:   0x100,
+						Mask:   0x200,
 					},
 					Weight: 0.3,
 					Why:    "Widespread muscle contractions can come from low magnesium.",
@@ -1615,7 +1828,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"sustained_spasm",
 						},
-						Mask: 0x80,
+						Mask: 0x100,
 					},
 					Weight: 0.6,
 					Why:    "Severe low magnesium can lower calcium, and low calcium causes spasms.",
@@ -1629,7 +1842,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x20,
+						Mask: 0x40,
 					},
 					Weight: 0.3,
 					Why:    "Severe low magnesium can cause seizures.",
@@ -1719,7 +1932,7 @@ var snapshot = &knowledge.RuleBase{
 							"appetite_loss",
 						},
 						QIndex: 5,
-						Mask:   0x10000,
+						Mask:   0x20000,
 					},
 					Weight: 0.4,
 					Why:    "Loss of appetite is an early sign of low magnesium.",
@@ -1764,7 +1977,7 @@ var snapshot = &knowledge.RuleBase{
 							"week_plus",
 						},
 						QIndex: 6,
-						Mask:   0x2,
+						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "A week or more of vomiting or diarrhoea drains more magnesium.",
@@ -1778,8 +1991,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
 					Weight: 0.8,
 					Why:    "Heavy drinking is a common cause of low magnesium.",
@@ -1793,7 +2006,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 19,
+						QIndex: 21,
 						Mask:   0x4,
 					},
 					Weight: 0.4,
@@ -1808,7 +2021,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 19,
+						QIndex: 21,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -1823,7 +2036,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Weight: 0.2,
@@ -1838,7 +2051,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"over_1_year",
 						},
-						QIndex: 24,
+						QIndex: 26,
 						Mask:   0x2,
 					},
 					Weight: 1.2,
@@ -1853,7 +2066,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.3,
@@ -1868,8 +2081,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"loop",
 						},
-						QIndex: 23,
-						Mask:   0x2,
+						QIndex: 25,
+						Mask:   0xa,
 					},
 					Weight: 0.5,
 					Why:    "Loop diuretics taken long-term, above all at high doses, can lower magnesium.",
@@ -1883,8 +2096,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 23,
-						Mask:   0x4,
+						QIndex: 25,
+						Mask:   0xc,
 					},
 					Weight: -0.3,
 					Why:    "Potassium-sparing diuretics keep magnesium rather than losing it.",
@@ -1898,8 +2111,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diabetes",
 						},
-						QIndex: 26,
-						Mask:   0x8,
+						QIndex: 28,
+						Mask:   0x10,
 					},
 					Weight: 0.5,
 					Why:    "Diabetes is one of the conditions that make the body lose magnesium.",
@@ -1913,8 +2126,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.8,
 					Why:    "Coeliac disease, Crohn's disease or gut surgery reduce magnesium absorption.",
@@ -1928,7 +2141,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.2,
@@ -1943,7 +2156,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"magnesium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x2,
 					},
 					Weight: -1.5,
@@ -1958,7 +2171,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.3,
@@ -2015,8 +2228,8 @@ var snapshot = &knowledge.RuleBase{
 							"kidney_disease",
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x36,
+						QIndex: 28,
+						Mask:   0x6e,
 					},
 					Foods:  "info",
 					Text:   "After neck surgery, with a parathyroid problem or with kidney or gut disease, low calcium comes from the illness, not from what you eat: foods will not fix it. A calcium level and treatment from your doctor will. The foods are listed for information.",
@@ -2062,7 +2275,7 @@ var snapshot = &knowledge.RuleBase{
 							"hands",
 						},
 						QIndex: 1,
-						Mask:   0xa,
+						Mask:   0x12,
 					},
 					Weight: 0.4,
 					Why:    "Low calcium causes muscle twitching and cramps, often in the hands and the face.",
@@ -2077,7 +2290,7 @@ var snapshot = &knowledge.RuleBase{
 							"feet",
 						},
 						QIndex: 1,
-						Mask:   0x40,
+						Mask:   0x80,
 					},
 					Weight: 0.2,
 					Why:    "Low calcium causes muscle cramps and tingling in the feet.",
@@ -2091,7 +2304,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"sustained_spasm",
 						},
-						Mask: 0x80,
+						Mask: 0x100,
 					},
 					Weight: 1.5,
 					Why:    "Spasms that lock the hands, feet or face (tetany) are the hallmark of low calcium.",
@@ -2105,7 +2318,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x20,
+						Mask: 0x40,
 					},
 					Weight: 0.5,
 					Why:    "Severe low calcium can cause seizures.",
@@ -2194,8 +2407,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"neck_surgery",
 						},
-						QIndex: 26,
-						Mask:   0x10,
+						QIndex: 28,
+						Mask:   0x20,
 					},
 					Weight: 1.8,
 					Why:    "Thyroid or parathyroid surgery can damage the parathyroid glands, which keep calcium up: a leading cause of low calcium.",
@@ -2209,8 +2422,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"parathyroid",
 						},
-						QIndex: 26,
-						Mask:   0x20,
+						QIndex: 28,
+						Mask:   0x40,
 					},
 					Weight: 2,
 					Why:    "An underactive parathyroid (hypoparathyroidism) lowers calcium.",
@@ -2224,7 +2437,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Weight: 0.8,
@@ -2239,8 +2452,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Malabsorption reduces the calcium and vitamin D taken up from food.",
@@ -2254,7 +2467,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 18,
+						QIndex: 20,
 						Mask:   0x4,
 					},
 					Weight: 0.4,
@@ -2269,7 +2482,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 18,
+						QIndex: 20,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -2284,7 +2497,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 0.2,
@@ -2299,7 +2512,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -2314,7 +2527,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"calcium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x4,
 					},
 					Weight: -1.2,
@@ -2329,7 +2542,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vitamin_d",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x8,
 					},
 					Weight: -0.3,
@@ -2344,7 +2557,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.2,
@@ -2396,7 +2609,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"kidney_disease",
 								},
-								QIndex: 26,
+								QIndex: 28,
 								Mask:   0x2,
 							},
 							{
@@ -2405,8 +2618,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 23,
-								Mask:   0x4,
+								QIndex: 25,
+								Mask:   0xc,
 							},
 						},
 					},
@@ -2426,7 +2639,7 @@ var snapshot = &knowledge.RuleBase{
 									"laxative",
 									"corticosteroid",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x16,
 							},
 							{
@@ -2495,7 +2708,7 @@ var snapshot = &knowledge.RuleBase{
 							"all_over",
 						},
 						QIndex: 1,
-						Mask:   0x130,
+						Mask:   0x260,
 					},
 					Weight: 0.2,
 					Why:    "Low potassium can cause muscle twitches.",
@@ -2554,7 +2767,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"progressive_weakness",
 						},
-						Mask: 0x200,
+						Mask: 0x400,
 					},
 					Weight: 0.4,
 					Why:    "Severe low potassium can cause worsening weakness and even paralysis.",
@@ -2599,7 +2812,7 @@ var snapshot = &knowledge.RuleBase{
 							"week_plus",
 						},
 						QIndex: 6,
-						Mask:   0x2,
+						Mask:   0x4,
 					},
 					Weight: 0.5,
 					Why:    "A week or more of vomiting or diarrhoea drains a lot of potassium.",
@@ -2613,7 +2826,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					Weight: 0.3,
@@ -2628,7 +2841,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 20,
+						QIndex: 22,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -2643,7 +2856,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 20,
+						QIndex: 22,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -2658,7 +2871,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.8,
@@ -2674,8 +2887,8 @@ var snapshot = &knowledge.RuleBase{
 							"loop",
 							"thiazide",
 						},
-						QIndex: 23,
-						Mask:   0x3,
+						QIndex: 25,
+						Mask:   0xb,
 					},
 					Weight: 0.9,
 					Why:    "Loop and thiazide diuretics are the commonest cause of low potassium.",
@@ -2689,8 +2902,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 23,
-						Mask:   0x4,
+						QIndex: 25,
+						Mask:   0xc,
 					},
 					Weight: -1.6,
 					Why:    "A potassium-sparing diuretic keeps potassium in: it can make potassium too high, not too low.",
@@ -2704,7 +2917,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"laxative",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x10,
 					},
 					Weight: 1.1,
@@ -2719,7 +2932,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"corticosteroid",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x4,
 					},
 					Weight: 0.6,
@@ -2734,7 +2947,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Weight: -0.6,
@@ -2749,7 +2962,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x100,
 					},
 					Weight: -0.5,
@@ -2805,7 +3018,7 @@ var snapshot = &knowledge.RuleBase{
 									"metformin",
 									"ppi",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x28,
 							},
 							{
@@ -2814,8 +3027,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -2824,7 +3037,7 @@ var snapshot = &knowledge.RuleBase{
 									"50_64",
 									"65_plus",
 								},
-								QIndex: 27,
+								QIndex: 30,
 								Mask:   0xc,
 							},
 						},
@@ -2915,7 +3128,7 @@ var snapshot = &knowledge.RuleBase{
 							"balance_problems",
 						},
 						QIndex: 5,
-						Mask:   0x20000,
+						Mask:   0x40000,
 					},
 					Weight: 0.8,
 					Why:    "Problems with balance and coordination come with B12-related nerve damage.",
@@ -2930,7 +3143,7 @@ var snapshot = &knowledge.RuleBase{
 							"pale_skin",
 						},
 						QIndex: 5,
-						Mask:   0x400000,
+						Mask:   0x8000000,
 					},
 					Weight: 0.5,
 					Why:    "Low B12 can cause anaemia, which makes the skin pale.",
@@ -2945,7 +3158,7 @@ var snapshot = &knowledge.RuleBase{
 							"breathless_on_exertion",
 						},
 						QIndex: 5,
-						Mask:   0x800000,
+						Mask:   0x10000000,
 					},
 					Weight: 0.3,
 					Why:    "Anaemia from low B12 can make you breathless on exertion.",
@@ -2975,7 +3188,7 @@ var snapshot = &knowledge.RuleBase{
 							"confusion",
 						},
 						QIndex: 5,
-						Mask:   0x200000,
+						Mask:   0x4000000,
 					},
 					Weight: 0.3,
 					Why:    "Severe low B12 can affect thinking and cause confusion.",
@@ -2989,7 +3202,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 1.8,
@@ -3004,7 +3217,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegetarian",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x4,
 					},
 					Weight: 1,
@@ -3019,7 +3232,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"omnivore",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -3034,7 +3247,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"metformin",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x20,
 					},
 					Weight: 1,
@@ -3049,7 +3262,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Weight: 0.3,
@@ -3064,7 +3277,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"over_1_year",
 						},
-						QIndex: 24,
+						QIndex: 26,
 						Mask:   0x2,
 					},
 					Weight: 0.6,
@@ -3079,7 +3292,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.7,
@@ -3094,7 +3307,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"50_64",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -3109,8 +3322,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 1,
 					Why:    "Coeliac disease, Crohn's disease or weight-loss surgery reduce B12 absorption.",
@@ -3124,7 +3337,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"b12",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x10,
 					},
 					Weight: -1.8,
@@ -3140,7 +3353,7 @@ var snapshot = &knowledge.RuleBase{
 							"multivitamin",
 							"b_complex",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x240,
 					},
 					Weight: -0.5,
@@ -3189,8 +3402,8 @@ var snapshot = &knowledge.RuleBase{
 							"kidney_disease",
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x6,
+						QIndex: 28,
+						Mask:   0xe,
 					},
 					Foods:  "info",
 					Text:   "With kidney or gut disease, vitamin D from food or sun may not be absorbed or made active: the foods are listed for information, and a doctor decides the treatment.",
@@ -3286,7 +3499,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x4,
 					},
 					Weight: 1.4,
@@ -3301,7 +3514,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"sometimes",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x2,
 					},
 					Weight: 0.4,
@@ -3316,7 +3529,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x1,
 					},
 					Weight: -0.6,
@@ -3331,7 +3544,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.8,
@@ -3346,8 +3559,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Malabsorption reduces the vitamin D taken up from food.",
@@ -3361,7 +3574,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Weight: 0.8,
@@ -3376,7 +3589,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 18,
+						QIndex: 20,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -3391,7 +3604,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 0.3,
@@ -3406,7 +3619,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vitamin_d",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x8,
 					},
 					Weight: -1.6,
@@ -3421,7 +3634,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.3,
@@ -3470,8 +3683,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 15,
-								Mask:   0x4,
+								QIndex: 17,
+								Mask:   0x1c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -3479,8 +3692,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -3489,7 +3702,7 @@ var snapshot = &knowledge.RuleBase{
 									"week_plus",
 								},
 								QIndex: 6,
-								Mask:   0x2,
+								Mask:   0x4,
 							},
 						},
 					},
@@ -3507,7 +3720,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"diuretic",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x2,
 							},
 							{
@@ -3516,8 +3729,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"diabetes",
 								},
-								QIndex: 26,
-								Mask:   0x8,
+								QIndex: 28,
+								Mask:   0x10,
 							},
 						},
 					},
@@ -3542,8 +3755,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
 					Weight: 1.7,
 					Why:    "Heavy drinking is the commonest cause of Wernicke's encephalopathy, the brain disorder of severe thiamine deficiency.",
@@ -3557,7 +3770,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"none",
 						},
-						QIndex: 15,
+						QIndex: 17,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -3572,8 +3785,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.8,
 					Why:    "Weight-loss surgery and gut conditions that reduce absorption raise the risk of thiamine deficiency.",
@@ -3603,7 +3816,7 @@ var snapshot = &knowledge.RuleBase{
 							"week_plus",
 						},
 						QIndex: 6,
-						Mask:   0x2,
+						Mask:   0x4,
 					},
 					Weight: 0.6,
 					Why:    "A week or more of vomiting or diarrhoea leaves the body short of nourishment, and thiamine runs short in any such state.",
@@ -3620,8 +3833,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -3646,7 +3859,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.3,
@@ -3661,8 +3874,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diabetes",
 						},
-						QIndex: 26,
-						Mask:   0x8,
+						QIndex: 28,
+						Mask:   0x10,
 					},
 					Weight: 0.4,
 					Why:    "People with diabetes lose more thiamine in the urine.",
@@ -3677,7 +3890,7 @@ var snapshot = &knowledge.RuleBase{
 							"confusion",
 						},
 						QIndex: 5,
-						Mask:   0x200000,
+						Mask:   0x4000000,
 					},
 					Weight: 1,
 					Why:    "Confusion can be a sign of severe thiamine deficiency (Wernicke's encephalopathy).",
@@ -3692,7 +3905,7 @@ var snapshot = &knowledge.RuleBase{
 							"balance_problems",
 						},
 						QIndex: 5,
-						Mask:   0x20000,
+						Mask:   0x40000,
 					},
 					Weight: 0.8,
 					Why:    "An unsteady walk can be a sign of severe thiamine deficiency (Wernicke's encephalopathy).",
@@ -3737,7 +3950,7 @@ var snapshot = &knowledge.RuleBase{
 							"appetite_loss",
 						},
 						QIndex: 5,
-						Mask:   0x10000,
+						Mask:   0x20000,
 					},
 					Weight: 0.5,
 					Why:    "Loss of appetite is among the early signs of thiamine deficiency.",
@@ -3767,7 +3980,7 @@ var snapshot = &knowledge.RuleBase{
 							"multivitamin",
 							"b_complex",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x240,
 					},
 					Weight: -0.8,
@@ -3814,8 +4027,8 @@ var snapshot = &knowledge.RuleBase{
 							"malabsorption",
 							"pregnant",
 						},
-						QIndex: 26,
-						Mask:   0x184,
+						QIndex: 28,
+						Mask:   0x280c,
 					},
 					Foods:  "info",
 					Text:   "Your answers include a cause that food alone does not fix (heavy periods, pregnancy or a gut problem): the foods are listed for information. A doctor confirms low iron with a blood test and treats the cause.",
@@ -3828,7 +4041,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Foods:  "info",
@@ -3874,7 +4087,7 @@ var snapshot = &knowledge.RuleBase{
 							"pale_skin",
 						},
 						QIndex: 5,
-						Mask:   0x400000,
+						Mask:   0x8000000,
 					},
 					Weight: 1,
 					Why:    "Pale skin is a sign of anaemia, most often from low iron.",
@@ -3889,7 +4102,7 @@ var snapshot = &knowledge.RuleBase{
 							"breathless_on_exertion",
 						},
 						QIndex: 5,
-						Mask:   0x800000,
+						Mask:   0x10000000,
 					},
 					Weight: 1,
 					Why:    "Getting out of breath easily is a sign of iron deficiency anaemia.",
@@ -3918,8 +4131,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy_periods",
 						},
-						QIndex: 26,
-						Mask:   0x100,
+						QIndex: 28,
+						Mask:   0x2000,
 					},
 					Weight: 1.4,
 					Why:    "Heavy periods are a common cause of low iron.",
@@ -3933,8 +4146,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"pregnant",
 						},
-						QIndex: 26,
-						Mask:   0x80,
+						QIndex: 28,
+						Mask:   0x800,
 					},
 					Weight: 0.9,
 					Why:    "Pregnancy raises the need for iron a great deal.",
@@ -3948,8 +4161,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Coeliac disease, Crohn's disease or gut surgery reduce iron absorption.",
@@ -3963,7 +4176,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 0.6,
@@ -3978,7 +4191,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegetarian",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x4,
 					},
 					Weight: 0.5,
@@ -3993,7 +4206,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Weight: 0.3,
@@ -4008,7 +4221,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"iron",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x80,
 					},
 					Weight: -1.5,
@@ -4023,7 +4236,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.3,
@@ -4064,7 +4277,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Foods:  "hidden",
@@ -4078,7 +4291,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Foods:  "hidden",
@@ -4092,7 +4305,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x1,
 					},
 					Foods:  "hidden",
@@ -4116,7 +4329,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					Weight: 0.5,
@@ -4131,7 +4344,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x1,
 					},
 					Weight: 1.3,
@@ -4146,7 +4359,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 11,
+						QIndex: 12,
 						Mask:   0x8,
 					},
 					Weight: 0.4,
@@ -4162,7 +4375,7 @@ var snapshot = &knowledge.RuleBase{
 							"headache",
 						},
 						QIndex: 5,
-						Mask:   0x100000,
+						Mask:   0x1000000,
 					},
 					Weight: 1.1,
 					Why:    "Headache is a common symptom of low sodium.",
@@ -4237,7 +4450,7 @@ var snapshot = &knowledge.RuleBase{
 							"confusion",
 						},
 						QIndex: 5,
-						Mask:   0x200000,
+						Mask:   0x4000000,
 					},
 					Weight: 1,
 					Why:    "Confusion is a sign of severe low sodium.",
@@ -4251,7 +4464,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x20,
+						Mask: 0x40,
 					},
 					Weight: 0.5,
 					Why:    "Severe low sodium can cause seizures.",
@@ -4265,7 +4478,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.5,
@@ -4280,8 +4493,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"thiazide",
 						},
-						QIndex: 23,
-						Mask:   0x1,
+						QIndex: 25,
+						Mask:   0x9,
 					},
 					Weight: 1.2,
 					Why:    "Thiazide diuretics are a common cause of low sodium, particularly in older adults.",
@@ -4295,7 +4508,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.4,
@@ -4318,7 +4531,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"5_plus_cups",
 						},
-						QIndex: 8,
+						QIndex: 9,
 						Mask:   0x8,
 					},
 					Strength: "strong",
@@ -4332,7 +4545,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"3_4_cups",
 						},
-						QIndex: 8,
+						QIndex: 9,
 						Mask:   0x4,
 					},
 					Strength: "moderate",
@@ -4353,7 +4566,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"high",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x4,
 					},
 					Strength: "strong",
@@ -4367,7 +4580,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"moderate",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x2,
 					},
 					Strength: "weak",
@@ -4388,7 +4601,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"under_5",
 						},
-						QIndex: 10,
+						QIndex: 11,
 						Mask:   0x4,
 					},
 					Strength: "strong",
@@ -4402,7 +4615,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"5_6",
 						},
-						QIndex: 10,
+						QIndex: 11,
 						Mask:   0x2,
 					},
 					Strength: "weak",
@@ -4423,7 +4636,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 11,
+						QIndex: 12,
 						Mask:   0x8,
 					},
 					Strength: "strong",
@@ -4444,7 +4657,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x1,
 					},
 					Text:   "You already drink a lot of plain water when you sweat or exercise: do not drink more. Drink to thirst only; too much water dilutes the sodium in your blood.",
@@ -4459,7 +4672,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"low",
 						},
-						QIndex: 12,
+						QIndex: 13,
 						Mask:   0x2,
 					},
 					Strength: "strong",
@@ -4473,7 +4686,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					Strength: "moderate",
@@ -4487,7 +4700,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"little",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x4,
 					},
 					Strength: "strong",
@@ -4508,7 +4721,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 16,
+						QIndex: 18,
 						Mask:   0x1,
 					},
 					Strength: "moderate",
@@ -4529,8 +4742,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
 					Strength: "strong",
 					Why:      "Alcohol can bring on twitches.",
@@ -4543,8 +4756,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
 					Strength: "strong",
 					Why:      "More than 14 units of alcohol a week, above the UK low-risk guideline.",
@@ -4565,7 +4778,7 @@ var snapshot = &knowledge.RuleBase{
 							"diuretic",
 							"corticosteroid",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x6,
 					},
 					Strength: "moderate",
@@ -4579,7 +4792,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"stimulant",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x40,
 					},
 					Strength: "moderate",
@@ -4593,8 +4806,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"new_medicine",
 						},
-						QIndex: 22,
-						Mask:   0x80,
+						QIndex: 24,
+						Mask:   0x4000,
 					},
 					Strength: "moderate",
 					Why:      "A medicine started or changed in the last four weeks: some medicines cause twitching.",
@@ -4614,7 +4827,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"b6_high_dose",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x20,
 					},
 					Strength: "strong",
@@ -4654,7 +4867,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"high",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x4,
 					},
 					{
@@ -4687,7 +4900,7 @@ var snapshot = &knowledge.RuleBase{
 							"moderate",
 							"high",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x6,
 					},
 					{
@@ -4710,7 +4923,7 @@ var snapshot = &knowledge.RuleBase{
 									"hands",
 								},
 								QIndex: 1,
-								Mask:   0xc,
+								Mask:   0x14,
 							},
 						},
 					},
@@ -4732,8 +4945,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"thyroid_disease",
 				},
-				QIndex: 26,
-				Mask:   0x40,
+				QIndex: 28,
+				Mask:   0x80,
 			},
 			Text: "An overactive thyroid can cause twitching, trembling, a racing heartbeat, anxiety and muscle weakness. Thyroid disease itself does not lower calcium (an operation on the neck can). A thyroid blood test checks it.",
 			Tests: []string{
@@ -4750,7 +4963,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"kidney_disease",
 				},
-				QIndex: 26,
+				QIndex: 28,
 				Mask:   0x2,
 			},
 			Text: "Kidney disease can itself cause twitching, and it upsets the salts in the blood (potassium, calcium and others), sometimes making them too high rather than too low. Your kidney team can check them with blood tests.",
@@ -4776,8 +4989,8 @@ var snapshot = &knowledge.RuleBase{
 							"other",
 							"new_medicine",
 						},
-						QIndex: 22,
-						Mask:   0x182,
+						QIndex: 24,
+						Mask:   0xc002,
 					},
 				},
 			},
@@ -4799,8 +5012,8 @@ var snapshot = &knowledge.RuleBase{
 					"other",
 					"new_medicine",
 				},
-				QIndex: 22,
-				Mask:   0x186,
+				QIndex: 24,
+				Mask:   0xc006,
 			},
 			Text: "Some medicines move potassium into the cells and lower it in the blood: insulin and high doses of salbutamol (a reliever inhaler); water tablets lose it in the urine. Ask your pharmacist whether yours could.",
 			Tests: []string{
@@ -4821,8 +5034,8 @@ var snapshot = &knowledge.RuleBase{
 							"other",
 							"new_medicine",
 						},
-						QIndex: 22,
-						Mask:   0x180,
+						QIndex: 24,
+						Mask:   0xc000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
@@ -4834,7 +5047,7 @@ var snapshot = &knowledge.RuleBase{
 							"cramps",
 						},
 						QIndex: 5,
-						Mask:   0x81022,
+						Mask:   0x801022,
 					},
 				},
 			},
@@ -4853,8 +5066,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"diabetes",
 				},
-				QIndex: 26,
-				Mask:   0x8,
+				QIndex: 28,
+				Mask:   0x10,
 			},
 			Text: "Diabetes is the commonest cause of damage to the nerves of the hands and feet (peripheral neuropathy) in the UK, and the risk is higher when blood sugar is poorly controlled. A doctor can check your nerves, and a blood test shows how well the diabetes is controlled.",
 			Tests: []string{
@@ -4918,7 +5131,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"seizure",
 				},
-				Mask: 0x20,
+				Mask: 0x40,
 			},
 			Reason: "A seizure can come from severely low calcium or sodium, or another serious cause.",
 			Action: "Call emergency services now.",
@@ -4963,7 +5176,7 @@ var snapshot = &knowledge.RuleBase{
 					"confusion",
 				},
 				QIndex: 5,
-				Mask:   0x200000,
+				Mask:   0x4000000,
 			},
 			Reason: "New confusion with twitching can mean severely low sodium or calcium, or Wernicke's encephalopathy from a lack of thiamine.",
 			Action: "Call emergency services now, or ask someone to call for you.",
@@ -4990,7 +5203,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x1,
 					},
 					{
@@ -5002,7 +5215,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"yes",
 								},
-								QIndex: 13,
+								QIndex: 14,
 								Mask:   0x1,
 							},
 							{
@@ -5011,7 +5224,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"strenuous",
 								},
-								QIndex: 11,
+								QIndex: 12,
 								Mask:   0x8,
 							},
 						},
@@ -5046,7 +5259,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"swallowing_difficulty",
 				},
-				Mask: 0x40,
+				Mask: 0x80,
 			},
 			Reason: "Difficulty swallowing with muscle symptoms needs an urgent assessment.",
 			Action: "Speak to a doctor today; call emergency services if you choke or cannot swallow at all.",
@@ -5061,7 +5274,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"sustained_spasm",
 				},
-				Mask: 0x80,
+				Mask: 0x100,
 			},
 			Reason: "Spasms that lock and will not release (tetany) can mean severely low calcium or magnesium.",
 			Action: "Speak to a doctor today; call emergency services if it spreads to the throat or your breathing.",
@@ -5076,8 +5289,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"days",
 				},
-				QIndex: 7,
-				Mask:   0x1,
+				QIndex: 8,
+				Mask:   0x2,
 			},
 			Reason: "Weakness that is getting worse from one day to the next needs to be seen the same day.",
 			Action: "Speak to a doctor today; call emergency services if you cannot stand, swallow or breathe easily.",
@@ -5108,7 +5321,7 @@ var snapshot = &knowledge.RuleBase{
 									"diuretic",
 									"laxative",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x12,
 							},
 							{
@@ -5151,7 +5364,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 				},
@@ -5172,8 +5385,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"neck_surgery",
 						},
-						QIndex: 26,
-						Mask:   0x10,
+						QIndex: 28,
+						Mask:   0x20,
 					},
 					{
 						Op: knowledge.CondOp(2),
@@ -5198,7 +5411,7 @@ var snapshot = &knowledge.RuleBase{
 									"hands",
 								},
 								QIndex: 1,
-								Mask:   0xe,
+								Mask:   0x16,
 							},
 						},
 					},
@@ -5221,7 +5434,7 @@ var snapshot = &knowledge.RuleBase{
 							"headache",
 						},
 						QIndex: 5,
-						Mask:   0x100000,
+						Mask:   0x1000000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
@@ -5229,7 +5442,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x1,
 					},
 					{
@@ -5241,7 +5454,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"yes",
 								},
-								QIndex: 13,
+								QIndex: 14,
 								Mask:   0x1,
 							},
 							{
@@ -5250,7 +5463,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"strenuous",
 								},
-								QIndex: 11,
+								QIndex: 12,
 								Mask:   0x8,
 							},
 						},
@@ -5273,7 +5486,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					{
@@ -5306,8 +5519,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 15,
-								Mask:   0x4,
+								QIndex: 17,
+								Mask:   0x1c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -5315,8 +5528,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -5325,7 +5538,7 @@ var snapshot = &knowledge.RuleBase{
 									"week_plus",
 								},
 								QIndex: 6,
-								Mask:   0x2,
+								Mask:   0x4,
 							},
 						},
 					},
@@ -5336,7 +5549,7 @@ var snapshot = &knowledge.RuleBase{
 							"balance_problems",
 						},
 						QIndex: 5,
-						Mask:   0x20000,
+						Mask:   0x40000,
 					},
 				},
 			},
@@ -5356,7 +5569,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x100,
 					},
 					{
@@ -5368,7 +5581,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"kidney_disease",
 								},
-								QIndex: 26,
+								QIndex: 28,
 								Mask:   0x2,
 							},
 							{
@@ -5377,8 +5590,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 23,
-								Mask:   0x4,
+								QIndex: 25,
+								Mask:   0xc,
 							},
 						},
 					},
@@ -5434,7 +5647,7 @@ var snapshot = &knowledge.RuleBase{
 							"all_over",
 						},
 						QIndex: 1,
-						Mask:   0x100,
+						Mask:   0x200,
 					},
 				},
 			},
@@ -5467,7 +5680,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"muscle_wasting",
 				},
-				Mask: 0x100,
+				Mask: 0x200,
 			},
 			Reason: "A muscle that looks thinner, with twitching, needs a doctor's examination.",
 			Action: "Book an appointment with a doctor soon and mention the wasting.",
@@ -5482,7 +5695,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"progressive_weakness",
 				},
-				Mask: 0x200,
+				Mask: 0x400,
 			},
 			Reason: "Weakness that gets worse over weeks, with twitching, needs a doctor's examination.",
 			Action: "Book an appointment with a doctor soon and mention the weakness.",
@@ -5497,7 +5710,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"falls",
 				},
-				Mask: 0x400,
+				Mask: 0x800,
 			},
 			Reason: "Tripping, falling or dropping things can mean weakness that needs examining.",
 			Action: "Book an appointment with a doctor soon.",
@@ -5529,7 +5742,7 @@ var snapshot = &knowledge.RuleBase{
 					"stiffness",
 				},
 				QIndex: 5,
-				Mask:   0x40000,
+				Mask:   0x100000,
 			},
 			Reason: "The twitching muscles feel stiff.",
 			Action: "Book an appointment with a doctor.",
@@ -5577,7 +5790,7 @@ var snapshot = &knowledge.RuleBase{
 					"balance_problems",
 				},
 				QIndex: 5,
-				Mask:   0x20000,
+				Mask:   0x40000,
 			},
 			Reason: "The twitching comes with balance or coordination problems.",
 			Action: "Book an appointment with a doctor.",
@@ -5593,7 +5806,7 @@ var snapshot = &knowledge.RuleBase{
 					"pain",
 				},
 				QIndex: 5,
-				Mask:   0x80000,
+				Mask:   0x800000,
 			},
 			Reason: "The twitching comes with significant pain.",
 			Action: "Book an appointment with a doctor.",
@@ -5624,8 +5837,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"new_medicine",
 				},
-				QIndex: 22,
-				Mask:   0x80,
+				QIndex: 24,
+				Mask:   0x4000,
 			},
 			Reason: "A medicine started or changed recently may be the cause.",
 			Action: "Ask your doctor or pharmacist; never stop a prescribed medicine without advice.",
@@ -5643,7 +5856,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"b6_high_dose",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x20,
 					},
 					{
@@ -5674,7 +5887,7 @@ var snapshot = &knowledge.RuleBase{
 							"pale_skin",
 						},
 						QIndex: 5,
-						Mask:   0x400000,
+						Mask:   0x8000000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
@@ -5683,7 +5896,7 @@ var snapshot = &knowledge.RuleBase{
 							"breathless_on_exertion",
 						},
 						QIndex: 5,
-						Mask:   0x800000,
+						Mask:   0x10000000,
 					},
 				},
 			},
@@ -5701,7 +5914,7 @@ var snapshot = &knowledge.RuleBase{
 					"week_plus",
 				},
 				QIndex: 6,
-				Mask:   0x2,
+				Mask:   0x4,
 			},
 			Reason: "Vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
 			Action: "Book an appointment with a doctor soon; sooner if you cannot keep fluids down or feel faint.",
@@ -5716,7 +5929,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"over_1_year",
 				},
-				QIndex: 24,
+				QIndex: 26,
 				Mask:   0x2,
 			},
 			Reason: "After more than a year on an acid reducer (PPI), magnesium may need checking.",
@@ -5732,8 +5945,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"neck_surgery",
 				},
-				QIndex: 26,
-				Mask:   0x10,
+				QIndex: 28,
+				Mask:   0x20,
 			},
 			Reason: "After thyroid or parathyroid surgery, twitching needs a calcium and parathyroid check.",
 			Action: "Book an appointment with a doctor or your surgical team and ask for a calcium level and PTH.",
@@ -5751,7 +5964,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x100,
 					},
 					{
@@ -5763,7 +5976,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"kidney_disease",
 								},
-								QIndex: 26,
+								QIndex: 28,
 								Mask:   0x2,
 							},
 							{
@@ -5772,8 +5985,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 23,
-								Mask:   0x4,
+								QIndex: 25,
+								Mask:   0xc,
 							},
 						},
 					},
@@ -5793,7 +6006,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"kidney_disease",
 				},
-				QIndex: 26,
+				QIndex: 28,
 				Mask:   0x2,
 			},
 			Text:   "You have kidney disease: do not take magnesium or potassium supplements (or potassium salt substitutes) without your doctor's advice. Weak kidneys can let them build up to dangerous levels.",
@@ -5807,8 +6020,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"potassium_sparing",
 				},
-				QIndex: 23,
-				Mask:   0x4,
+				QIndex: 25,
+				Mask:   0xc,
 			},
 			Text:   "You take a potassium-sparing diuretic: do not take potassium supplements or salt substitutes (such as low-sodium salts made with potassium) unless your doctor says so.",
 			Source: "ni_formulary_k_sparing",
@@ -5821,8 +6034,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"pregnant",
 				},
-				QIndex: 26,
-				Mask:   0x80,
+				QIndex: 28,
+				Mask:   0x800,
 			},
 			Text:   "You are pregnant: ask your midwife, doctor or pharmacist before taking any supplement. Your needs change, and some supplements are not safe in pregnancy.",
 			Source: "nhs_pregnancy_vitamins",
@@ -5835,7 +6048,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"b6_high_dose",
 				},
-				QIndex: 25,
+				QIndex: 27,
 				Mask:   0x20,
 			},
 			Text:   "You already take high-dose vitamin B6. Multivitamins, B complexes and magnesium products often contain B6 too: check every label before adding one.",
@@ -5856,8 +6069,8 @@ var snapshot = &knowledge.RuleBase{
 					"new_medicine",
 					"other",
 				},
-				QIndex: 22,
-				Mask:   0x1fe,
+				QIndex: 24,
+				Mask:   0xc07e,
 			},
 			Text:   "Never stop or change a prescribed medicine on your own: ask the doctor or pharmacist who prescribed it whether it could be involved.",
 			Source: "nhs_twitches",

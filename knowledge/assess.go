@@ -272,10 +272,30 @@ func evalTriage(rb *RuleBase, sel []uint64, ds []Scored, refs *[]AnswerRef) Tria
 		t.EmergencyCheck = EmergencyCheckSkipped
 		add(&rb.Skipped, nil)
 	}
+	// Red flags read a follow-up that is asked but unanswered on the safe
+	// side (principle 2): as its unanswered_reads_as option, on a copy of
+	// the selections made only when one is.
+	flagSel := sel
+	var readBuf [64]uint64
+	for _, ra := range rb.readsAs {
+		if sel[ra.q] != 0 || !ra.when.holds(sel) {
+			continue
+		}
+		if &flagSel[0] == &sel[0] {
+			flagSel = scratchMasks(&readBuf, len(sel))
+			copy(flagSel, sel)
+		}
+		flagSel[ra.q] = ra.bit
+	}
+	readAsUsed := len(sel) > 0 && &flagSel[0] != &sel[0]
 	for i := range rb.RedFlags {
 		f := &rb.RedFlags[i]
-		if f.When.fires(sel) {
-			add(f, named(rb, sel, &f.When, refs))
+		if f.When.fires(flagSel) {
+			answers := named(rb, flagSel, &f.When, refs)
+			if readAsUsed {
+				markUnanswered(rb, sel, answers)
+			}
+			add(f, answers)
 		}
 	}
 	var masks []uint64 // per question, the answers a likely flag names
@@ -319,6 +339,19 @@ func evalTriage(rb *RuleBase, sel []uint64, ds []Scored, refs *[]AnswerRef) Tria
 		t.Flags = sorted
 	}
 	return t
+}
+
+// markUnanswered rewrites, in place, the answers a flag names that the
+// person did not give (a follow-up read as its unanswered_reads_as): they
+// name the missing answer and what it was read as.
+func markUnanswered(rb *RuleBase, sel []uint64, answers []AnswerRef) {
+	for i := range answers {
+		r := &answers[i]
+		qi := rb.QuestionIndex(r.Question)
+		if qi >= 0 && sel[qi] == 0 {
+			r.ReadAs, r.Answer = r.Answer, UnansweredAnswer
+		}
+	}
 }
 
 func score(a Answers) []Scored {

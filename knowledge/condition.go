@@ -36,17 +36,26 @@ type Cond struct {
 	Pos      Pos
 
 	// QIndex and Mask are filled in by validation: the index of Question
-	// and the bits of Options (for OpCount, the bit of "none", which is not
-	// counted). Anything given for them on input is overwritten.
+	// and the bits of Options and of every option that counts as one of
+	// them (counts_as); for OpCount, the bit of "none", which is not
+	// counted. Anything given for them on input is overwritten.
 	QIndex int
 	Mask   uint64
 }
 
-// AnswerRef names one selected option of one question.
+// AnswerRef names one selected option of one question: the option the
+// person chose, never one it counts as. For a follow-up that was asked but
+// not answered, which a red flag read on the safe side, Answer is
+// UnansweredAnswer and ReadAs the option it was read as.
 type AnswerRef struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
+	ReadAs   string `json:"read_as,omitempty"`
 }
+
+// Unanswered reports whether r names a follow-up that was not answered
+// and was read as r.ReadAs.
+func (r AnswerRef) Unanswered() bool { return r.Answer == UnansweredAnswer }
 
 // fires is holds with the common case, one answer test, inlined: most
 // conditions are a single answer, and this saves a call for each.

@@ -190,7 +190,7 @@ func TestLoadReportsEachProblem(t *testing.T) {
 		{
 			name:  "unknown option in a rule's when",
 			edits: []edit{{old: "      - when: {location: eyelid}\n", new: "      - when: @@{location: eyelids}\n"}},
-			want:  `question "location" has no option "eyelids"; allowed: eyelid, face, mouth, hands, arms, legs, feet, trunk, all_over`,
+			want:  `question "location" has no option "eyelids"; allowed: eyelid, face, mouth, tongue, hands, arms, legs, feet, trunk, all_over`,
 		},
 		{
 			name:  "unknown question in a red flag's when",

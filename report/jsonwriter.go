@@ -120,6 +120,11 @@ func (j *jsonWriter) refs(refs []knowledge.AnswerRef) {
 		j.open('{')
 		j.field("question", r.Question)
 		j.field("answer", r.Answer)
+		if r.ReadAs != "" {
+			// A follow-up asked but not answered, which a red flag read
+			// on the safe side: answer is "unanswered".
+			j.field("read_as", r.ReadAs)
+		}
 		j.close('}')
 	}
 	j.close(']')

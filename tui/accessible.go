@@ -184,7 +184,7 @@ func (p *plain) questionnaire(ans knowledge.Answers) knowledge.Answers {
 // ask asks question i until it gets an answer, an empty line (leave it as
 // it is: skipped when unanswered), 0 (not sure: clear it) or b (back).
 func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
-	f := field{&p.rb.Questions[i]}
+	f := field{p.rb.Questions[i].Offered()}
 	n, total := p.flow.position(ans, i)
 	p.say("")
 	p.say("[" + sectionTitle(p.rb, f.q) + "] Question " + itoa(n) + " of " + itoa(total))

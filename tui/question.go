@@ -34,7 +34,7 @@ type questionKeys struct {
 // newQuestion opens question i, with the cursor on its first chosen
 // option, if any. editing is true when it was opened from the review.
 func newQuestion(c *common, i int, editing bool) questionScreen {
-	f := field{c.question(i)}
+	f := field{c.question(i).Offered()}
 	s := questionScreen{
 		index:   i,
 		cursor:  f.firstChosen(c.answers),
@@ -56,7 +56,7 @@ func (s questionScreen) hostsPanel() {}
 
 func (s questionScreen) title() string { return "a question" }
 
-func (s questionScreen) field(c *common) field { return field{c.question(s.index)} }
+func (s questionScreen) field(c *common) field { return field{c.question(s.index).Offered()} }
 
 // syncKeys enables the keys that work now and words them for the state.
 func (s *questionScreen) syncKeys(c *common) {
