@@ -7,8 +7,8 @@ import "github.com/twitchcheck/twitchcheck/knowledge"
 // snapshot is data/rules.yaml as loaded by knowledge.Load, without source positions.
 var snapshot = &knowledge.RuleBase{
 	File:       "data/rules.yaml",
-	Version:    "2026.11.3",
-	Date:       "2026-11-22",
+	Version:    "2026.12.1",
+	Date:       "2026-12-05",
 	Disclaimer: "twitchcheck is a screening aid, not a diagnosis. It cannot examine you or test your blood: its results say what your answers may point to, and only a health professional can tell you what is going on. Do not start, stop or change a prescribed medicine because of it, and ask a pharmacist or doctor before starting a supplement. If you feel very unwell or something is getting worse, contact a doctor; in an emergency, call your local emergency number.",
 	ScoreNote:  "Each score, from 0 to 100, says how strongly your answers match the signs and risks of that shortage in twitchcheck's rules. It is a ranking aid, not the chance that you have it: 95 does not mean 95%. Only a blood test can show a shortage.",
 	Reassurance: knowledge.Reassurance{
@@ -24,28 +24,52 @@ var snapshot = &knowledge.RuleBase{
 						"progressive_weakness",
 						"falls",
 						"swallowing_difficulty",
+						"one_side_spells",
 					},
-					Mask: 0xe80,
+					Mask: 0xea0,
 				},
 				{
 					Op:       knowledge.CondOp(1),
 					Question: "symptoms",
 					Options: []string{
 						"weakness",
+						"numbness_tingling",
+						"balance_problems",
+						"speech_changes",
+						"double_vision",
 					},
 					QIndex: 5,
-					Mask:   0x20,
+					Mask:   0x20c0024,
+				},
+				{
+					Op:       knowledge.CondOp(1),
+					Question: "location",
+					Options: []string{
+						"tongue",
+					},
+					QIndex: 1,
+					Mask:   0x8,
 				},
 				{
 					Op:       knowledge.CondOp(1),
 					Question: "weakness_speed",
 					Options: []string{
+						"hours",
 						"days",
 						"weeks",
 						"months",
 					},
 					QIndex: 8,
-					Mask:   0xe,
+					Mask:   0xf,
+				},
+				{
+					Op:       knowledge.CondOp(1),
+					Question: "age",
+					Options: []string{
+						"under_18",
+					},
+					QIndex: 30,
+					Mask:   0x1,
 				},
 				{
 					Op:       knowledge.CondOp(1),
@@ -64,10 +88,6 @@ var snapshot = &knowledge.RuleBase{
 			{
 				Text:   "Muscle twitches are very common: in one survey, about 7 in 10 healthy people said they had noticed them.",
 				Source: "reed_kurland_1963",
-			},
-			{
-				Text:   "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neuron disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
-				Source: "blexrud_1993",
 			},
 			{
 				Text:   "Twitches are common and very rarely a sign of anything serious; they often settle on their own, as stress, tiredness, caffeine or alcohol ease.",
@@ -134,7 +154,7 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID:        "mayo_magnesium",
 			Title:     "Magnesium deficiency",
-			Publisher: "Mayo Clinic",
+			Publisher: "Mayo Clinic Health Information Library, published by Monument Health",
 			URL:       "https://monument.health/mayo-clinic-health-information-library/article/?mayo-id=ABT-20330291",
 		},
 		{
@@ -510,6 +530,170 @@ var snapshot = &knowledge.RuleBase{
 			Title:     "Diet and chronic kidney disease",
 			Publisher: "Guy's and St Thomas' NHS Foundation Trust",
 			URL:       "https://www.guysandstthomas.nhs.uk/health-information/diet-and-chronic-kidney-disease",
+		},
+		{
+			ID:        "nhs_tia",
+			Title:     "Transient ischaemic attack (TIA)",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/transient-ischaemic-attack-tia/",
+		},
+		{
+			ID:        "nhs_gbs",
+			Title:     "Guillain-Barré syndrome",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/guillain-barre-syndrome/",
+		},
+		{
+			ID:        "nhs_double_vision",
+			Title:     "Double vision",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/double-vision/",
+		},
+		{
+			ID:        "nhs_tetanus",
+			Title:     "Tetanus",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/tetanus/",
+		},
+		{
+			ID:        "endo_adrenal_crisis",
+			Title:     "Adrenal Crisis Information",
+			Publisher: "Society for Endocrinology",
+			URL:       "https://www.endocrinology.org/adrenal-crisis/",
+		},
+		{
+			ID:        "nhs_pre_eclampsia",
+			Title:     "Pre-eclampsia: symptoms",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/pre-eclampsia/symptoms/",
+		},
+		{
+			ID:        "hse_hyperemesis",
+			Title:     "Hyperemesis gravidarum (severe vomiting in pregnancy)",
+			Publisher: "HSE Ireland",
+			URL:       "https://www2.hse.ie/conditions/hyperemesis-gravidarum/",
+		},
+		{
+			ID:        "nhs_lithium",
+			Title:     "Lithium",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/medicines/lithium/",
+		},
+		{
+			ID:        "nhs_prochlorperazine",
+			Title:     "Prochlorperazine",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/medicines/prochlorperazine/",
+		},
+		{
+			ID:        "nhs_sertraline",
+			Title:     "Sertraline",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/medicines/sertraline/",
+		},
+		{
+			ID:        "medlineplus_rhabdomyolysis",
+			Title:     "Rhabdomyolysis",
+			Publisher: "MedlinePlus (US National Library of Medicine)",
+			URL:       "https://medlineplus.gov/ency/article/000473.htm",
+		},
+		{
+			ID:        "statpearls_wernicke",
+			Title:     "Wernicke Encephalopathy",
+			Publisher: "StatPearls (NCBI Bookshelf)",
+			URL:       "https://www.ncbi.nlm.nih.gov/books/NBK470344/",
+		},
+		{
+			ID:        "nhs_alcohol_misuse",
+			Title:     "Alcohol misuse",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/alcohol-misuse/",
+		},
+		{
+			ID:        "nhs_low_blood_sugar",
+			Title:     "Low blood sugar (hypoglycaemia)",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/low-blood-sugar-hypoglycaemia/",
+		},
+		{
+			ID:        "nhs_vitamin_d",
+			Title:     "Vitamins and minerals: Vitamin D",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/vitamins-and-minerals/vitamin-d/",
+		},
+		{
+			ID:        "nhs_pregnancy_foods",
+			Title:     "Foods to avoid in pregnancy",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/pregnancy/keeping-well/foods-to-avoid/",
+		},
+		{
+			ID:        "dhsc_energy_drinks",
+			Title:     "Ending the sale of energy drinks to children",
+			Publisher: "Department of Health and Social Care (UK), consultation, 2018",
+			URL:       "https://www.gov.uk/government/consultations/ending-the-sale-of-energy-drinks-to-children",
+		},
+		{
+			ID:        "cmo_2009_young_people",
+			Title:     "Guidance on the consumption of alcohol by children and young people",
+			Publisher: "Chief Medical Officer for England, 2009",
+			URL:       "https://webarchive.nationalarchives.gov.uk/ukgwa/20130105012007/http://www.dh.gov.uk/en/Publicationsandstatistics/Publications/PublicationsPolicyAndGuidance/DH_110258",
+			Citation:  "Donaldson L. Guidance on the consumption of alcohol by children and young people. Department of Health, London; December 2009.",
+		},
+		{
+			ID:        "nhs_breastfeeding_alcohol",
+			Title:     "Breastfeeding and drinking alcohol",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/baby/breastfeeding-and-bottle-feeding/breastfeeding-and-lifestyle/alcohol/",
+		},
+		{
+			ID:        "nice_cg32",
+			Title:     "Nutrition support for adults: oral nutrition support, enteral tube feeding and parenteral nutrition (CG32)",
+			Publisher: "NICE",
+			URL:       "https://www.nice.org.uk/guidance/cg32",
+		},
+		{
+			ID:        "nidirect_tics",
+			Title:     "Tics",
+			Publisher: "nidirect (NHS content)",
+			URL:       "https://www.nidirect.gov.uk/conditions/tics",
+		},
+		{
+			ID:        "nhs_lothian_hypnic",
+			Title:     "Hypnic jerks & other sleep related movement disorders",
+			Publisher: "NHS Lothian (RefHelp)",
+			URL:       "https://apps.nhslothian.scot/refhelp/guidelines/neurology/hypnic-jerks-other-sleep-related-movement-disorders/",
+		},
+		{
+			ID:        "nhs_tremor",
+			Title:     "Tremor or shaking hands",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/tremor-or-shaking-hands/",
+		},
+		{
+			ID:        "mhra_antiepileptics_bone",
+			Title:     "Antiepileptics: adverse effects on bone",
+			Publisher: "MHRA Drug Safety Update, April 2009",
+			URL:       "https://www.gov.uk/drug-safety-update/antiepileptics-adverse-effects-on-bone",
+		},
+		{
+			ID:        "lin_2005_tpp",
+			Title:     "Thyrotoxic periodic paralysis",
+			Publisher: "Mayo Clinic Proceedings",
+			URL:       "https://doi.org/10.4065/80.1.99",
+			Citation:  "Lin SH. Thyrotoxic periodic paralysis. Mayo Clin Proc. 2005;80(1):99-105. doi:10.4065/80.1.99. PMID: 15667036",
+		},
+		{
+			ID:        "mayo_ckd",
+			Title:     "Chronic kidney disease: symptoms and causes",
+			Publisher: "Mayo Clinic",
+			URL:       "https://www.mayoclinic.org/diseases-conditions/chronic-kidney-disease/symptoms-causes/syc-20354521",
+		},
+		{
+			ID:        "nida_nicotine",
+			Title:     "Tobacco, Nicotine, and E-Cigarettes Research Report: How does tobacco deliver its effects?",
+			Publisher: "National Institute on Drug Abuse (NIH)",
+			URL:       "https://nida.nih.gov/publications/research-reports/tobacco-nicotine-e-cigarettes/how-does-tobacco-deliver-its-effects",
 		},
 	},
 	Sections: []knowledge.Section{
@@ -1732,6 +1916,20 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"kidney_disease",
 						},
 						QIndex: 28,
@@ -1740,6 +1938,34 @@ var snapshot = &knowledge.RuleBase{
 					Foods:  "hidden",
 					Text:   "With kidney disease, ask your kidney team before changing what you eat: a kidney diet limits what weak kidneys cannot clear, such as potassium and phosphate, so magnesium-rich foods are not listed here. A doctor decides whether you need magnesium, and how.",
 					Source: "gstt_ckd_diet",
+				},
+				{
+					When: knowledge.Cond{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "diuretic_kind",
+								Options: []string{
+									"potassium_sparing",
+								},
+								QIndex: 25,
+								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
+							},
+						},
+					},
+					Foods:  "hidden",
+					Text:   "You take a potassium-sparing water tablet or an ACE inhibitor or ARB: magnesium-rich foods (greens, beans, nuts) are rich in potassium too, which these medicines keep in, so they are not listed here. A doctor decides whether you need magnesium, and how.",
+					Source: "ni_formulary_k_sparing",
 				},
 				{
 					When: knowledge.Cond{
@@ -2223,6 +2449,20 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"neck_surgery",
 							"parathyroid",
 							"kidney_disease",
@@ -2601,6 +2841,20 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
@@ -2621,10 +2875,19 @@ var snapshot = &knowledge.RuleBase{
 								QIndex: 25,
 								Mask:   0xc,
 							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
+							},
 						},
 					},
 					Foods:  "hidden",
-					Text:   "With kidney disease or a potassium-sparing diuretic, potassium can build up too high: do not add potassium-rich foods, supplements or salt substitutes without your doctor's advice.",
+					Text:   "With kidney disease, a potassium-sparing water tablet or an ACE inhibitor or ARB, potassium can build up too high: do not add potassium-rich foods, supplements or salt substitutes without your doctor's advice.",
 					Source: "ni_formulary_k_sparing",
 				},
 				{
@@ -2740,8 +3003,8 @@ var snapshot = &knowledge.RuleBase{
 						QIndex: 5,
 						Mask:   0x80,
 					},
-					Weight: 0.8,
-					Why:    "Constipation is a sign of low potassium.",
+					Weight: 0.2,
+					Why:    "Constipation can come with low potassium, but it is common and says little on its own.",
 					Source: "mayo_hypokalemia_when",
 				},
 				{
@@ -2875,7 +3138,7 @@ var snapshot = &knowledge.RuleBase{
 						Mask:   0x2,
 					},
 					Weight: 0.8,
-					Why:    "Most water tablets (loop and thiazide types) make the kidneys lose potassium.",
+					Why:    "Loop and thiazide water tablets (such as furosemide, bendroflumethiazide or indapamide) make the kidneys lose potassium; potassium-sparing ones (such as spironolactone) keep it in.",
 					Source: "mayo_hypokalemia_causes",
 				},
 				{
@@ -2958,6 +3221,36 @@ var snapshot = &knowledge.RuleBase{
 					ID: "potassium_20",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"ace_arb",
+						},
+						QIndex: 24,
+						Mask:   0x800,
+					},
+					Weight: -0.6,
+					Why:    "ACE inhibitors and ARBs keep potassium in: they can make it too high, not too low.",
+					Source: "hyperkalemia_review_2019",
+				},
+				{
+					ID: "potassium_21",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+						},
+						QIndex: 8,
+						Mask:   0x1,
+					},
+					Weight: 0.6,
+					Why:    "Weakness coming on within hours can be a sudden fall in potassium (periodic paralysis).",
+					Source: "lin_2005_tpp",
+				},
+				{
+					ID: "potassium_22",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
 						Question: "supplements",
 						Options: []string{
 							"potassium",
@@ -3007,6 +3300,20 @@ var snapshot = &knowledge.RuleBase{
 				"fortified nutritional yeast",
 			},
 			FoodNotes: []knowledge.Caveat{
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
 				{
 					When: knowledge.Cond{
 						Op: knowledge.CondOp(2),
@@ -3375,10 +3682,14 @@ var snapshot = &knowledge.RuleBase{
 				"the signs of low calcium",
 			},
 			Risks: []string{
-				"little sun on the skin",
+				"little sun on the skin (in the UK, from October to early March the sun is too weak to make vitamin D)",
+				"dark skin (an African, African-Caribbean or South Asian background)",
+				"skin kept covered outdoors",
+				"being housebound or in a care home",
 				"age 65 and over",
 				"malabsorption",
 				"kidney disease",
+				"epilepsy medicines such as carbamazepine or phenytoin",
 				"little fortified food",
 			},
 			Tests: []string{
@@ -3399,6 +3710,20 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"kidney_disease",
 							"malabsorption",
 						},
@@ -3409,9 +3734,24 @@ var snapshot = &knowledge.RuleBase{
 					Text:   "With kidney or gut disease, vitamin D from food or sun may not be absorbed or made active: the foods are listed for information, and a doctor decides the treatment.",
 					Source: "ods_vitamin_d",
 				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"anticonvulsant",
+						},
+						QIndex: 24,
+						Mask:   0x2000,
+					},
+					Foods:  "info",
+					Text:   "Epilepsy medicines can speed the breakdown of vitamin D, which food does not stop: the foods are listed for information. Ask your doctor whether you need a vitamin D supplement.",
+					Source: "mhra_antiepileptics_bone",
+				},
 			},
 			Prior: -2,
 			Sources: []string{
+				"nhs_vitamin_d",
 				"patientinfo_vitamin_d",
 				"ods_vitamin_d",
 			},
@@ -3518,8 +3858,8 @@ var snapshot = &knowledge.RuleBase{
 						Mask:   0x2,
 					},
 					Weight: 0.4,
-					Why:    "Sun only sometimes may not make enough vitamin D, especially in winter.",
-					Source: "ods_vitamin_d",
+					Why:    "Sun only sometimes may not make enough vitamin D, and from October to early March UK sun makes none.",
+					Source: "nhs_vitamin_d",
 				},
 				{
 					ID: "vitamin_d_8",
@@ -3532,9 +3872,9 @@ var snapshot = &knowledge.RuleBase{
 						QIndex: 23,
 						Mask:   0x1,
 					},
-					Weight: -0.6,
-					Why:    "Regular sun on the skin makes a shortage less likely.",
-					Source: "ods_vitamin_d",
+					Weight: -0.2,
+					Why:    "Sun on the skin most days helps only from about late March to the end of September: from October to early March UK sun is too weak to make vitamin D, so it counts for little.",
+					Source: "nhs_vitamin_d",
 				},
 				{
 					ID: "vitamin_d_9",
@@ -3615,6 +3955,21 @@ var snapshot = &knowledge.RuleBase{
 					ID: "vitamin_d_14",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"anticonvulsant",
+						},
+						QIndex: 24,
+						Mask:   0x2000,
+					},
+					Weight: 0.6,
+					Why:    "Long-term epilepsy medicines such as carbamazepine or phenytoin speed the breakdown of vitamin D.",
+					Source: "mhra_antiepileptics_bone",
+				},
+				{
+					ID: "vitamin_d_15",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
 						Question: "supplements",
 						Options: []string{
 							"vitamin_d",
@@ -3627,7 +3982,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_vitamin_d",
 				},
 				{
-					ID: "vitamin_d_15",
+					ID: "vitamin_d_16",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "supplements",
@@ -3675,6 +4030,20 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
@@ -3691,6 +4060,7 @@ var snapshot = &knowledge.RuleBase{
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
+									"weight_loss_surgery",
 								},
 								QIndex: 28,
 								Mask:   0xc,
@@ -3703,6 +4073,16 @@ var snapshot = &knowledge.RuleBase{
 								},
 								QIndex: 6,
 								Mask:   0x4,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
 							},
 						},
 					},
@@ -3758,12 +4138,89 @@ var snapshot = &knowledge.RuleBase{
 						QIndex: 17,
 						Mask:   0x1c,
 					},
-					Weight: 1.7,
-					Why:    "Heavy drinking is the commonest cause of Wernicke's encephalopathy, the brain disorder of severe thiamine deficiency.",
-					Source: "sinha_2019_wernicke",
+					Weight: 0.6,
+					Why:    "More than 14 units a week is a small risk for thiamine; the risk is high with heavy drinking most days.",
+					Source: "statpearls_wernicke",
 				},
 				{
 					ID: "thiamine_2",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"dependent",
+							"stopped_recently",
+						},
+						QIndex: 17,
+						Mask:   0x18,
+					},
+					Weight: 1.3,
+					Why:    "Drinking heavily most days is the commonest cause of Wernicke's encephalopathy, the brain disorder of severe thiamine deficiency.",
+					Source: "statpearls_wernicke",
+				},
+				{
+					ID: "thiamine_3",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"weight_loss_surgery",
+						},
+						QIndex: 28,
+						Mask:   0x8,
+					},
+					Weight: 0.8,
+					Why:    "Weight-loss surgery is a strong risk for thiamine deficiency, above all with vomiting in the months after it.",
+					Source: "statpearls_wernicke",
+				},
+				{
+					ID: "thiamine_4",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Weight: 1.5,
+					Why:    "Eating very little for weeks can run down the body's small thiamine stores.",
+					Source: "statpearls_wernicke",
+				},
+				{
+					ID: "thiamine_5",
+					When: knowledge.Cond{
+						Op: knowledge.CondOp(3),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "gi_duration",
+								Options: []string{
+									"3_to_6_days",
+									"week_plus",
+								},
+								QIndex: 6,
+								Mask:   0x6,
+							},
+						},
+					},
+					Weight: 0.8,
+					Why:    "Vomiting for days leaves the body short of thiamine, whose stores are small.",
+					Source: "statpearls_wernicke",
+				},
+				{
+					ID: "thiamine_6",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "alcohol",
@@ -3778,7 +4235,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_3",
+					ID: "thiamine_7",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
@@ -3793,7 +4250,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_4",
+					ID: "thiamine_8",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3808,7 +4265,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_5",
+					ID: "thiamine_9",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "gi_duration",
@@ -3823,7 +4280,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_6",
+					ID: "thiamine_10",
 					When: knowledge.Cond{
 						Op: knowledge.CondOp(3),
 						Subs: []knowledge.Cond{
@@ -3852,7 +4309,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_7",
+					ID: "thiamine_11",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "medications",
@@ -3867,7 +4324,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_8",
+					ID: "thiamine_12",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
@@ -3882,7 +4339,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_9",
+					ID: "thiamine_13",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3897,7 +4354,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_10",
+					ID: "thiamine_14",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3912,7 +4369,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_11",
+					ID: "thiamine_15",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3927,7 +4384,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_12",
+					ID: "thiamine_16",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3942,7 +4399,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_13",
+					ID: "thiamine_17",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3957,7 +4414,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_14",
+					ID: "thiamine_18",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3972,7 +4429,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_15",
+					ID: "thiamine_19",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "supplements",
@@ -4018,6 +4475,20 @@ var snapshot = &knowledge.RuleBase{
 				"dark green vegetables with vitamin C",
 			},
 			FoodNotes: []knowledge.Caveat{
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
 				{
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
@@ -4273,6 +4744,20 @@ var snapshot = &knowledge.RuleBase{
 				{
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
 						Question: "medications",
 						Options: []string{
 							"diuretic",
@@ -4300,17 +4785,83 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
-						Question: "rehydration",
-						Options: []string{
-							"plain_water",
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "rehydration",
+								Options: []string{
+									"plain_water",
+								},
+								QIndex: 15,
+								Mask:   0x1,
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "exercise",
+										Options: []string{
+											"strenuous",
+										},
+										QIndex: 12,
+										Mask:   0x8,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"electrolytes",
+										},
+										QIndex: 15,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "drinking_amount",
+										Options: []string{
+											"more_than_thirst",
+										},
+										QIndex: 16,
+										Mask:   0x1,
+									},
+								},
+							},
 						},
-						QIndex: 15,
-						Mask:   0x1,
 					},
 					Foods:  "hidden",
-					Text:   "After heavy sweating or long exercise, low sodium comes from drinking more water than you lose, not from too little salt. Drink to thirst, not more; sports drinks do not prevent it.",
+					Text:   "After heavy sweating or long exercise, low sodium comes from drinking more than you lose, water or sports drinks, not from too little salt. Drink to thirst, not more; sports drinks do not prevent it.",
 					Source: "dugas_2006",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"heart_condition",
+						},
+						QIndex: 28,
+						Mask:   0x100,
+					},
+					Foods:  "hidden",
+					Text:   "With a heart condition, follow your doctor's advice on salt and fluids: salt is not advice for you. Ask for a sodium test.",
+					Source: "mayo_hyponatremia",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+							"anticonvulsant",
+						},
+						QIndex: 24,
+						Mask:   0x2100,
+					},
+					Foods:  "hidden",
+					Text:   "Low sodium from a medicine comes from water held back, not from too little salt: salt is not the fix. Ask your doctor for a sodium test; do not stop the medicine yourself.",
+					Source: "aust_prescriber_hyponatraemia",
 				},
 			},
 			Prior: -2.8,
@@ -4339,6 +4890,44 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_2",
 					When: knowledge.Cond{
+						Op: knowledge.CondOp(3),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "exercise",
+								Options: []string{
+									"strenuous",
+								},
+								QIndex: 12,
+								Mask:   0x8,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "rehydration",
+								Options: []string{
+									"electrolytes",
+								},
+								QIndex: 15,
+								Mask:   0x2,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "drinking_amount",
+								Options: []string{
+									"more_than_thirst",
+								},
+								QIndex: 16,
+								Mask:   0x1,
+							},
+						},
+					},
+					Weight: 1,
+					Why:    "Sports drinks drunk beyond thirst during hard exercise dilute the sodium in the blood too: they hold far less salt than blood.",
+					Source: "dugas_2006",
+				},
+				{
+					ID: "sodium_3",
+					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "rehydration",
 						Options: []string{
@@ -4352,7 +4941,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "hew_butler_2015",
 				},
 				{
-					ID: "sodium_3",
+					ID: "sodium_4",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "exercise",
@@ -4367,7 +4956,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "hew_butler_2015",
 				},
 				{
-					ID: "sodium_4",
+					ID: "sodium_5",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4382,7 +4971,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_5",
+					ID: "sodium_6",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4397,7 +4986,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_6",
+					ID: "sodium_7",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4412,7 +5001,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "msd_hyponatremia",
 				},
 				{
-					ID: "sodium_7",
+					ID: "sodium_8",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4427,7 +5016,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_8",
+					ID: "sodium_9",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4442,7 +5031,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_9",
+					ID: "sodium_10",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4457,7 +5046,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_10",
+					ID: "sodium_11",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "serious",
@@ -4471,7 +5060,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_11",
+					ID: "sodium_12",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "medications",
@@ -4486,7 +5075,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "aust_prescriber_hyponatraemia",
 				},
 				{
-					ID: "sodium_12",
+					ID: "sodium_13",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "diuretic_kind",
@@ -4501,7 +5090,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "msd_hyponatremia",
 				},
 				{
-					ID: "sodium_13",
+					ID: "sodium_14",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "age",
@@ -4515,6 +5104,36 @@ var snapshot = &knowledge.RuleBase{
 					Why:    "Older adults are more prone to low sodium, especially on diuretics.",
 					Source: "msd_hyponatremia",
 				},
+				{
+					ID: "sodium_15",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					Weight: 0.5,
+					Why:    "Antidepressants, SSRIs above all, can lower sodium, mostly in older people and with a water tablet.",
+					Source: "aust_prescriber_hyponatraemia",
+				},
+				{
+					ID: "sodium_16",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"anticonvulsant",
+						},
+						QIndex: 24,
+						Mask:   0x2000,
+					},
+					Weight: 0.4,
+					Why:    "Some epilepsy medicines, carbamazepine above all, can lower sodium.",
+					Source: "aust_prescriber_hyponatraemia",
+				},
 			},
 		},
 	},
@@ -4523,6 +5142,34 @@ var snapshot = &knowledge.RuleBase{
 			ID:     "caffeine",
 			Name:   "Caffeine",
 			Advice: "Cut down gradually to two drinks a day or fewer (a sudden stop can cause headaches), and none after midday.",
+			AdviceNotes: []knowledge.Caveat{
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					Text:   "You are pregnant: keep caffeine to no more than 200 mg a day in all (about two mugs of instant coffee or two of tea, with less from cola, energy drinks and chocolate). Cut down gradually.",
+					Source: "nhs_pregnancy_foods",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					Text:   "Under 18: energy drinks are not recommended for children and young people; cut caffeine down gradually, and have none late in the day.",
+					Source: "dhsc_energy_drinks",
+				},
+			},
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
@@ -4663,6 +5310,56 @@ var snapshot = &knowledge.RuleBase{
 					Text:   "You already drink a lot of plain water when you sweat or exercise: do not drink more. Drink to thirst only; too much water dilutes the sodium in your blood.",
 					Source: "hew_butler_2015",
 				},
+				{
+					When: knowledge.Cond{
+						Op: knowledge.CondOp(3),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "exercise",
+								Options: []string{
+									"strenuous",
+								},
+								QIndex: 12,
+								Mask:   0x8,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "rehydration",
+								Options: []string{
+									"electrolytes",
+								},
+								QIndex: 15,
+								Mask:   0x2,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "drinking_amount",
+								Options: []string{
+									"more_than_thirst",
+								},
+								QIndex: 16,
+								Mask:   0x1,
+							},
+						},
+					},
+					Text:   "You drink sports drinks beyond thirst when you exercise hard: do not drink more. Sports drinks hold far less salt than blood and do not prevent low sodium; drink to thirst only.",
+					Source: "dugas_2006",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"kidney_disease",
+							"heart_condition",
+						},
+						QIndex: 28,
+						Mask:   0x102,
+					},
+					Text:   "With kidney disease or a heart condition, follow your doctor's advice on how much to drink: drinking more is not always safe for you.",
+					Source: "gstt_ckd_diet",
+				},
 			},
 			Rules: []knowledge.TriggerRule{
 				{
@@ -4724,9 +5421,9 @@ var snapshot = &knowledge.RuleBase{
 						QIndex: 18,
 						Mask:   0x1,
 					},
-					Strength: "moderate",
-					Why:      "You smoke or vape: nicotine is a stimulant, and stimulants can cause twitching.",
-					Source:   "medlineplus_twitching",
+					Strength: "weak",
+					Why:      "You smoke or vape: nicotine stimulates the body (a rush of adrenaline raises the heart rate and breathing). The pages twitchcheck cites do not name it as a cause of twitching, so it counts only weakly.",
+					Source:   "nida_nicotine",
 				},
 			},
 		},
@@ -4734,6 +5431,61 @@ var snapshot = &knowledge.RuleBase{
 			ID:     "alcohol",
 			Name:   "Alcohol",
 			Advice: "Drinking heavily drains magnesium and thiamine and disturbs sleep. Keep to 14 units a week or fewer, spread over three days or more, with several drink-free days. If you drink heavily every day, ask a doctor for help rather than stopping suddenly: stopping suddenly can be dangerous.",
+			AdviceNotes: []knowledge.Caveat{
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					Text:   "You are pregnant: the safest approach is not to drink alcohol at all. Your midwife or GP can help if you find it hard to stop.",
+					Source: "uk_cmo_alcohol",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					Text:   "Under 18, not drinking at all is healthiest: alcohol can harm a growing brain and body. A GP or school nurse can help if you find it hard to stop.",
+					Source: "cmo_2009_young_people",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"recently_gave_birth",
+						},
+						QIndex: 28,
+						Mask:   0x1000,
+					},
+					Text:   "If you are breastfeeding, have no more than 1 to 2 units once or twice a week. Drinking heavily drains magnesium and thiamine.",
+					Source: "nhs_breastfeeding_alcohol",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"dependent",
+							"stopped_recently",
+						},
+						QIndex: 17,
+						Mask:   0x18,
+					},
+					Text:   "If you drink heavily most days, or have just stopped, ask a GP for help: stopping suddenly without help can bring on withdrawal, with shaking, sweating and, at worst, fits.",
+					Source: "nhs_alcohol_misuse",
+				},
+			},
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
@@ -4762,6 +5514,20 @@ var snapshot = &knowledge.RuleBase{
 					Strength: "strong",
 					Why:      "More than 14 units of alcohol a week, above the UK low-risk guideline.",
 					Source:   "uk_cmo_alcohol",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"stopped_recently",
+						},
+						QIndex: 17,
+						Mask:   0x10,
+					},
+					Strength: "strong",
+					Why:      "Stopping or sharply cutting down heavy drinking can bring on withdrawal, with shaking and sweating.",
+					Source:   "nhs_alcohol_misuse",
 				},
 			},
 		},
@@ -4813,6 +5579,48 @@ var snapshot = &knowledge.RuleBase{
 					Why:      "A medicine started or changed in the last four weeks: some medicines cause twitching.",
 					Source:   "nhs_twitches",
 				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"lithium",
+						},
+						QIndex: 24,
+						Mask:   0x200,
+					},
+					Strength: "moderate",
+					Why:      "Lithium causes a tremor, and twitching can be a sign of too much lithium.",
+					Source:   "nhs_lithium",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antipsychotic",
+						},
+						QIndex: 24,
+						Mask:   0x1000,
+					},
+					Strength: "moderate",
+					Why:      "Antipsychotic and some anti-sickness medicines can cause muscle spasms (acute dystonia).",
+					Source:   "nhs_prochlorperazine",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					Strength: "weak",
+					Why:      "Antidepressants can lower sodium, and rarely cause serotonin syndrome, with twitching and shaking.",
+					Source:   "nhs_sertraline",
+				},
 			},
 		},
 		{
@@ -4842,18 +5650,75 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "benign_fasciculation",
 			Name: "Benign fasciculation syndrome",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "duration",
-				Options: []string{
-					"2_weeks_to_3_months",
-					"over_3_months",
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "duration",
+						Options: []string{
+							"2_weeks_to_3_months",
+							"over_3_months",
+						},
+						QIndex: 2,
+						Mask:   0x18,
+					},
+					{
+						Op:       knowledge.CondOp(4),
+						Question: "location",
+						AtLeast:  2,
+						QIndex:   1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"all_over",
+						},
+						QIndex: 1,
+						Mask:   0x200,
+					},
 				},
-				QIndex: 2,
-				Mask:   0x18,
 			},
-			Text:       "Long-lasting twitches and cramps from overactive nerves, in someone who is otherwise well, are called benign fasciculation syndrome: harmless, though it can come and go for a long time. A doctor tells it apart from other causes by examining you: normal strength and muscle bulk are what count.",
+			Text:       "Long-lasting or widespread twitches and cramps from overactive nerves, in someone who is otherwise well, are called benign fasciculation syndrome: harmless, though it can come and go for a long time. A doctor tells it apart from other causes by examining you: normal strength and muscle bulk are what count.",
 			Reassuring: true,
 			Source:     "nhs_twitches",
+		},
+		{
+			ID:   "benign_fasciculation_follow_up",
+			Name: "What a long follow-up of benign twitching found",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "duration",
+						Options: []string{
+							"2_weeks_to_3_months",
+							"over_3_months",
+						},
+						QIndex: 2,
+						Mask:   0x18,
+					},
+					{
+						Op:       knowledge.CondOp(4),
+						Question: "location",
+						AtLeast:  2,
+						QIndex:   1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"all_over",
+						},
+						QIndex: 1,
+						Mask:   0x200,
+					},
+				},
+			},
+			Text:       "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neuron disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
+			Reassuring: true,
+			Source:     "blexrud_1993",
 		},
 		{
 			ID:   "health_anxiety",
@@ -4937,6 +5802,314 @@ var snapshot = &knowledge.RuleBase{
 			Source:     "healthlinkbc_hyperventilation",
 		},
 		{
+			ID:   "tics",
+			Name: "Tics",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"eyelid",
+							"face",
+							"mouth",
+						},
+						QIndex: 1,
+						Mask:   0x7,
+					},
+				},
+			},
+			Text:   "In children and teenagers, quick repeated movements such as blinking, grimacing or twitching of the face are often tics. They are common from about age 5 and get worse with stress or tiredness. A GP can tell a tic from other twitching; any other symptom needs checking in its own right.",
+			Source: "nidirect_tics",
+		},
+		{
+			ID:   "sleep_starts",
+			Name: "Sleep starts (hypnic jerks)",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "age",
+								Options: []string{
+									"under_18",
+								},
+								QIndex: 30,
+								Mask:   0x1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sleep",
+								Options: []string{
+									"5_6",
+									"under_5",
+								},
+								QIndex: 11,
+								Mask:   0x6,
+							},
+						},
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"arms",
+							"legs",
+							"trunk",
+							"all_over",
+						},
+						QIndex: 1,
+						Mask:   0x360,
+					},
+				},
+			},
+			Text:   "A sudden jolt of the body or the limbs just as you fall asleep is a sleep start (hypnic jerk): at least 8 in 10 people have them, more often when over-tired. Twitches that come while you are awake are something else: tell the doctor which they are.",
+			Source: "nhs_lothian_hypnic",
+		},
+		{
+			ID:   "tremor",
+			Name: "Shaking hands (tremor)",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"tremor",
+				},
+				QIndex: 5,
+				Mask:   0x400000,
+			},
+			Text: "A slight tremor is normal and shows more with caffeine, smoking, stress, tiredness or cold. Some medicines, an overactive thyroid and alcohol withdrawal cause it too. See a GP if a tremor gets worse over time or affects your daily life.",
+			Tests: []string{
+				"thyroid function (TSH)",
+			},
+			Source: "nhs_tremor",
+		},
+		{
+			ID:   "low_blood_sugar",
+			Name: "Low blood sugar (hypoglycaemia)",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"diabetes_medicine",
+						},
+						QIndex: 24,
+						Mask:   0x400,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"palpitations",
+									"confusion",
+									"tingling_mouth",
+									"fatigue",
+								},
+								QIndex: 5,
+								Mask:   0x4400058,
+							},
+						},
+					},
+				},
+			},
+			Text: "On insulin or a sulfonylurea (such as gliclazide), shaking, sweating, tingling lips, a racing heartbeat and tiredness can be low blood sugar, which looks like a salt or mineral problem. A blood sugar check tells them apart.",
+			Tests: []string{
+				"blood glucose",
+			},
+			Source: "nhs_low_blood_sugar",
+		},
+		{
+			ID:   "alcohol_withdrawal",
+			Name: "Alcohol withdrawal",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "alcohol",
+				Options: []string{
+					"stopped_recently",
+				},
+				QIndex: 17,
+				Mask:   0x10,
+			},
+			Text:   "Within hours to a couple of days of stopping or sharply cutting down heavy drinking, the body can react with shaking hands, sweating, a racing heart, feeling sick and, at worst, fits or seeing things. A doctor can help you stop safely.",
+			Source: "nhs_alcohol_misuse",
+		},
+		{
+			ID:   "acute_dystonia",
+			Name: "Acute dystonia (a reaction to a medicine)",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "medications",
+				Options: []string{
+					"antipsychotic",
+				},
+				QIndex: 24,
+				Mask:   0x1000,
+			},
+			Text:   "Antipsychotic medicines and the anti-sickness medicines metoclopramide and prochlorperazine can cause acute dystonia: a spasm that twists the neck, jaw, tongue or eyes, often within days of starting. It is treatable; it needs a doctor the same day.",
+			Source: "nhs_prochlorperazine",
+		},
+		{
+			ID:   "lithium",
+			Name: "Lithium and its level",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "medications",
+				Options: []string{
+					"lithium",
+				},
+				QIndex: 24,
+				Mask:   0x200,
+			},
+			Text: "A fine tremor is common on lithium. A coarse tremor, twitching, diarrhoea, vomiting, unsteadiness or confusion can mean the lithium level is too high; losing fluid (vomiting, diarrhoea, sweating, drinking too little) raises it. A blood test measures it.",
+			Tests: []string{
+				"lithium level",
+				"urea and electrolytes (sodium, potassium, creatinine)",
+			},
+			Source: "nhs_lithium",
+		},
+		{
+			ID:   "serotonin_syndrome",
+			Name: "Serotonin syndrome",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"confusion",
+									"palpitations",
+									"diarrhea",
+								},
+								QIndex: 5,
+								Mask:   0x4408040,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+						},
+					},
+				},
+			},
+			Text:   "On an antidepressant, shaking, twitching, sweating, a racing heartbeat, diarrhoea or confusion can be serotonin syndrome, more so after a dose increase or a second medicine that raises serotonin.",
+			Source: "nhs_sertraline",
+		},
+		{
+			ID:   "tetanus",
+			Name: "Tetanus",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "conditions",
+				Options: []string{
+					"recent_wound",
+				},
+				QIndex: 28,
+				Mask:   0x400,
+			},
+			Text:   "Tetanus starts 4 to 21 days after a wound, bite or burn, usually with a stiff jaw and then painful muscle spasms. If you have not had all your tetanus jabs, or do not know, ask a GP or pharmacist about the wound even without symptoms.",
+			Source: "nhs_tetanus",
+		},
+		{
+			ID:   "rhabdomyolysis",
+			Name: "Muscle breakdown (rhabdomyolysis)",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"dark_urine",
+				},
+				QIndex: 5,
+				Mask:   0x10000,
+			},
+			Text: "Muscle pain, weakness and dark or cola-coloured urine after hard exercise, a statin, a fall or a crush can be muscle breakdown, which can harm the kidneys. Blood (CK) and urine tests check it.",
+			Tests: []string{
+				"creatine kinase (CK)",
+				"urine test",
+			},
+			Source: "medlineplus_rhabdomyolysis",
+		},
+		{
+			ID:   "thyrotoxic_periodic_paralysis",
+			Name: "Thyrotoxic periodic paralysis",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+						},
+						QIndex: 8,
+						Mask:   0x1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"thyroid_disease",
+						},
+						QIndex: 28,
+						Mask:   0x80,
+					},
+				},
+			},
+			Text: "With an overactive thyroid, attacks of sudden weakness of the arms and legs lasting hours, often after a heavy carbohydrate meal or rest after exercise, can come from potassium moving into the cells. It needs emergency care.",
+			Tests: []string{
+				"urea and electrolytes (potassium)",
+				"thyroid function (TSH)",
+			},
+			Source: "lin_2005_tpp",
+		},
+		{
 			ID:   "overactive_thyroid",
 			Name: "An overactive thyroid",
 			When: knowledge.Cond{
@@ -4966,14 +6139,46 @@ var snapshot = &knowledge.RuleBase{
 				QIndex: 28,
 				Mask:   0x2,
 			},
-			Text: "Kidney disease can itself cause twitching, and it upsets the salts in the blood (potassium, calcium and others), sometimes making them too high rather than too low. Your kidney team can check them with blood tests.",
+			Text: "Kidney disease can cause muscle twitches and cramps, and it upsets the salts in the blood (potassium, calcium and others), often making them too high rather than too low. Your kidney team can check them with blood tests.",
 			Tests: []string{
 				"urea and electrolytes with creatinine",
 				"calcium",
 				"phosphate",
 				"magnesium",
 			},
-			Source: "medlineplus_twitching",
+			Source: "mayo_ckd",
+		},
+		{
+			ID:   "potassium_keeping_medicines",
+			Name: "Medicines that keep potassium in",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "diuretic_kind",
+						Options: []string{
+							"potassium_sparing",
+						},
+						QIndex: 25,
+						Mask:   0xc,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"ace_arb",
+						},
+						QIndex: 24,
+						Mask:   0x800,
+					},
+				},
+			},
+			Text: "Potassium-sparing water tablets (spironolactone, amiloride, eplerenone) and ACE inhibitors or ARBs (such as ramipril or losartan) keep potassium in the body. With kidney disease, potassium supplements or salt substitutes, potassium can rise too high; too much potassium also causes weakness and palpitations.",
+			Tests: []string{
+				"urea and electrolytes (potassium, creatinine)",
+			},
+			Source: "hyperkalemia_review_2019",
 		},
 		{
 			ID:   "medicines_sodium",
@@ -4986,15 +6191,17 @@ var snapshot = &knowledge.RuleBase{
 						Question: "medications",
 						Options: []string{
 							"diuretic",
+							"antidepressant",
+							"anticonvulsant",
 							"other",
 							"new_medicine",
 						},
 						QIndex: 24,
-						Mask:   0xc002,
+						Mask:   0xe102,
 					},
 				},
 			},
-			Text: "Some medicines can lower sodium: thiazide water tablets, some antidepressants (such as SSRIs) and some epilepsy medicines (such as carbamazepine). Ask your pharmacist whether yours could.",
+			Text: "Some medicines can lower sodium: thiazide water tablets (such as bendroflumethiazide or indapamide), antidepressants such as SSRIs (more often in older people, and with a water tablet) and some epilepsy medicines (such as carbamazepine). Ask your pharmacist whether yours could.",
 			Tests: []string{
 				"urea and electrolytes (sodium)",
 			},
@@ -5004,26 +6211,97 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "medicines_potassium",
 			Name: "Medicines that lower potassium",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "medications",
-				Options: []string{
-					"corticosteroid",
-					"diuretic",
-					"other",
-					"new_medicine",
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"corticosteroid",
+							"diabetes_medicine",
+							"other",
+							"new_medicine",
+						},
+						QIndex: 24,
+						Mask:   0xc404,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "diuretic_kind",
+						Options: []string{
+							"thiazide",
+							"loop",
+							"not_sure",
+						},
+						QIndex: 25,
+						Mask:   0x1b,
+					},
 				},
-				QIndex: 24,
-				Mask:   0xc006,
 			},
-			Text: "Some medicines move potassium into the cells and lower it in the blood: insulin and high doses of salbutamol (a reliever inhaler); water tablets lose it in the urine. Ask your pharmacist whether yours could.",
+			Text: "Some medicines move potassium into the cells and lower it in the blood: insulin and high doses of salbutamol (a reliever inhaler); loop and thiazide water tablets (such as furosemide, bendroflumethiazide or indapamide) and steroid tablets lose it in the urine. Ask your pharmacist whether yours could.",
 			Tests: []string{
 				"urea and electrolytes (potassium)",
 			},
 			Source: "statpearls_hypokalemia",
 		},
 		{
+			ID:   "anticonvulsants_vitamin_d",
+			Name: "Epilepsy medicines and vitamin D",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "medications",
+				Options: []string{
+					"anticonvulsant",
+				},
+				QIndex: 24,
+				Mask:   0x2000,
+			},
+			Text: "Long-term carbamazepine, phenytoin, primidone or sodium valproate can lower vitamin D and weaken bones; the MHRA advises considering vitamin D for people on them who get little sun or calcium. Ask your doctor.",
+			Tests: []string{
+				"serum 25-hydroxyvitamin D (25(OH)D)",
+				"calcium",
+			},
+			Source: "mhra_antiepileptics_bone",
+		},
+		{
 			ID:   "statins",
 			Name: "Statins and muscle symptoms",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"statin",
+						},
+						QIndex: 24,
+						Mask:   0x80,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"muscle_aches",
+							"weakness",
+							"pain",
+							"cramps",
+							"dark_urine",
+						},
+						QIndex: 5,
+						Mask:   0x811022,
+					},
+				},
+			},
+			Text: "Statins (for cholesterol) can cause muscle pain, tenderness or weakness, and rarely muscle damage; a blood test (CK) checks for it. Do not stop the statin without advice.",
+			Tests: []string{
+				"creatine kinase (CK)",
+			},
+			Source: "nhs_statins",
+		},
+		{
+			ID:   "medicines_muscles",
+			Name: "Medicines and muscle symptoms",
 			When: knowledge.Cond{
 				Op: knowledge.CondOp(3),
 				Subs: []knowledge.Cond{
@@ -5051,7 +6329,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Text: "If one of your medicines is a statin (for cholesterol), it can cause muscle pain, tenderness or weakness. If that is new and you cannot explain it, call a doctor or NHS 111 straight away and follow their advice about the statin; a blood test (CK) checks for muscle damage.",
+			Text: "Some medicines, statins above all, can cause muscle pain or weakness. Tell your doctor which medicines you take; a blood test (CK) checks for muscle damage.",
 			Tests: []string{
 				"creatine kinase (CK)",
 			},
@@ -5123,6 +6401,37 @@ var snapshot = &knowledge.RuleBase{
 			Source: "nhs_stroke",
 		},
 		{
+			ID:    "one_side_spells",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "serious",
+				Options: []string{
+					"one_side_spells",
+				},
+				Mask: 0x20,
+			},
+			Reason: "Sudden spells of weakness, numbness or jerking in one arm or leg or down one side can be a mini-stroke (TIA), even when they pass: it can come before a stroke.",
+			Action: "Call emergency services now, even if the spells have stopped.",
+			Source: "nhs_tia",
+		},
+		{
+			ID:    "weakness_within_hours",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "weakness_speed",
+				Options: []string{
+					"hours",
+				},
+				QIndex: 8,
+				Mask:   0x1,
+			},
+			Reason: "Weakness that came on or got worse within hours can be a stroke, a sudden fall in potassium (periodic paralysis) or another emergency.",
+			Action: "Call emergency services now and note the time it started.",
+			Source: "nice_ng127",
+		},
+		{
 			ID:    "seizure",
 			Level: "emergency",
 			When: knowledge.Cond{
@@ -5162,7 +6471,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "Fainting together with an irregular or racing heartbeat can be a dangerous heart rhythm, such as one from very low potassium.",
+			Reason: "Fainting together with an irregular or racing heartbeat can be a dangerous heart rhythm, for example from a potassium level far out of its normal range.",
 			Action: "Call emergency services now.",
 			Source: "nhs_palpitations",
 		},
@@ -5183,7 +6492,37 @@ var snapshot = &knowledge.RuleBase{
 			Source: "nhs_confusion",
 		},
 		{
-			ID:    "dilutional_low_sodium",
+			ID:    "fast_weakness_swallowing",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+							"days",
+						},
+						QIndex: 8,
+						Mask:   0x3,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "serious",
+						Options: []string{
+							"swallowing_difficulty",
+						},
+						Mask: 0x80,
+					},
+				},
+			},
+			Reason: "Weakness getting worse over hours or days with difficulty swallowing can be Guillain-Barré syndrome, which can spread to the muscles of breathing.",
+			Action: "Call emergency services now.",
+			Source: "nhs_gbs",
+		},
+		{
+			ID:    "double_vision_headache",
 			Level: "emergency",
 			When: knowledge.Cond{
 				Op: knowledge.CondOp(3),
@@ -5192,48 +6531,238 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
 						Options: []string{
-							"nausea_vomiting",
+							"double_vision",
 						},
 						QIndex: 5,
-						Mask:   0x4000,
+						Mask:   0x2000000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
-						Question: "rehydration",
+						Question: "symptoms",
 						Options: []string{
-							"plain_water",
+							"headache",
 						},
-						QIndex: 15,
-						Mask:   0x1,
+						QIndex: 5,
+						Mask:   0x1000000,
+					},
+				},
+			},
+			Reason: "Double vision with a headache, especially if the headache is severe, can be a problem in the brain that needs emergency care.",
+			Action: "Call emergency services now.",
+			Source: "nhs_double_vision",
+		},
+		{
+			ID:    "dilutional_low_sodium",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"plain_water",
+										},
+										QIndex: 15,
+										Mask:   0x1,
+									},
+									{
+										Op: knowledge.CondOp(2),
+										Subs: []knowledge.Cond{
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "sweating",
+												Options: []string{
+													"yes",
+												},
+												QIndex: 14,
+												Mask:   0x1,
+											},
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "exercise",
+												Options: []string{
+													"strenuous",
+												},
+												QIndex: 12,
+												Mask:   0x8,
+											},
+										},
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "exercise",
+										Options: []string{
+											"strenuous",
+										},
+										QIndex: 12,
+										Mask:   0x8,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"electrolytes",
+										},
+										QIndex: 15,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "drinking_amount",
+										Options: []string{
+											"more_than_thirst",
+										},
+										QIndex: 16,
+										Mask:   0x1,
+									},
+								},
+							},
+						},
 					},
 					{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
 								Op:       knowledge.CondOp(1),
-								Question: "sweating",
+								Question: "symptoms",
 								Options: []string{
-									"yes",
+									"nausea_vomiting",
+									"confusion",
 								},
-								QIndex: 14,
-								Mask:   0x1,
+								QIndex: 5,
+								Mask:   0x4004000,
 							},
 							{
 								Op:       knowledge.CondOp(1),
-								Question: "exercise",
+								Question: "serious",
 								Options: []string{
-									"strenuous",
+									"fainting",
+									"seizure",
 								},
-								QIndex: 12,
-								Mask:   0x8,
+								Mask: 0x48,
 							},
 						},
 					},
 				},
 			},
-			Reason: "Vomiting or nausea after drinking a lot of plain water while sweating or exercising hard can be dangerously low sodium (exercise-associated hyponatraemia).",
-			Action: "Call emergency services now. Do not drink more water while you wait.",
+			Reason: "Nausea, vomiting, confusion, fainting or a seizure after drinking a lot of water, or sports drinks beyond thirst, while sweating or exercising hard can be dangerously low sodium (exercise-associated hyponatraemia). Sports drinks do not prevent it.",
+			Action: "Call emergency services now. Do not drink anything more while you wait.",
 			Source: "hew_butler_2015",
+		},
+		{
+			ID:    "tetanus",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"recent_wound",
+						},
+						QIndex: 28,
+						Mask:   0x400,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"jaw_stiffness",
+									"stiffness",
+								},
+								QIndex: 5,
+								Mask:   0x300000,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"sustained_spasm",
+								},
+								Mask: 0x100,
+							},
+						},
+					},
+				},
+			},
+			Reason: "A stiff jaw, stiff muscles or painful spasms within weeks of a cut, puncture, burn or bite can be tetanus.",
+			Action: "Call emergency services now, or go to A&E, and say you had a wound.",
+			Source: "nhs_tetanus",
+		},
+		{
+			ID:    "tetany_no_parathyroid_reserve",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"neck_surgery",
+							"parathyroid",
+						},
+						QIndex: 28,
+						Mask:   0x60,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "serious",
+						Options: []string{
+							"sustained_spasm",
+						},
+						Mask: 0x100,
+					},
+				},
+			},
+			Reason: "A spasm that locks, after thyroid or parathyroid surgery or with an underactive parathyroid, can be a life-threatening fall in calcium that needs calcium into a vein.",
+			Action: "Call emergency services now and say you have had neck surgery or a parathyroid problem.",
+			Source: "soc_endo_hypocalcaemia",
+		},
+		{
+			ID:    "adrenal_crisis",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"corticosteroid",
+						},
+						QIndex: 24,
+						Mask:   0x4,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "serious",
+						Options: []string{
+							"fainting",
+						},
+						Mask: 0x8,
+					},
+				},
+			},
+			Reason: "Fainting or nearly fainting while taking steroid tablets can be an adrenal crisis: the body cannot make the extra steroid it needs.",
+			Action: "Call emergency services now and say you take steroids; show your steroid card if you have one.",
+			Source: "endo_adrenal_crisis",
 		},
 		{
 			ID:    "fainting",
@@ -5276,7 +6805,7 @@ var snapshot = &knowledge.RuleBase{
 				},
 				Mask: 0x100,
 			},
-			Reason: "Spasms that lock and will not release (tetany) can mean severely low calcium or magnesium.",
+			Reason: "Spasms that lock and will not release (tetany) can mean severely low calcium or magnesium, in pregnancy too.",
 			Action: "Speak to a doctor today; call emergency services if it spreads to the throat or your breathing.",
 			Source: "cooper_gittoes_2008",
 		},
@@ -5292,8 +6821,52 @@ var snapshot = &knowledge.RuleBase{
 				QIndex: 8,
 				Mask:   0x2,
 			},
-			Reason: "Weakness that is getting worse from one day to the next needs to be seen the same day.",
+			Reason: "Weakness that is getting worse from one day to the next is rapidly progressive weakness, which needs to be seen the same day.",
 			Action: "Speak to a doctor today; call emergency services if you cannot stand, swallow or breathe easily.",
+			Source: "nice_ng127",
+		},
+		{
+			ID:    "weakness_with_breathlessness",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+								Mask: 0x400,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "weakness_speed",
+								Options: []string{
+									"days",
+									"weeks",
+								},
+								QIndex: 8,
+								Mask:   0x6,
+							},
+						},
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"breathless_on_exertion",
+						},
+						QIndex: 5,
+						Mask:   0x10000000,
+					},
+				},
+			},
+			Reason: "Weakness that is getting worse, with getting out of breath, can be weakness of the breathing muscles.",
+			Action: "Speak to a doctor today; call emergency services if you are breathless at rest or when lying flat.",
 			Source: "nice_ng127",
 		},
 		{
@@ -5339,8 +6912,8 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "An irregular heartbeat with a cause of potassium loss, or with weakness, can be low potassium or magnesium affecting the heart.",
-			Action: "Speak to a doctor today: an irregular rhythm from low potassium needs prompt care.",
+			Reason: "An irregular or racing heartbeat with a water tablet, a laxative, vomiting or diarrhoea, or with weakness, can be potassium or magnesium out of balance and affecting the heart.",
+			Action: "Speak to a doctor today and ask for a potassium and magnesium level.",
 			Source: "mayo_hypokalemia_when",
 		},
 		{
@@ -5369,7 +6942,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "An irregular or racing heartbeat while taking an acid reducer (PPI) can be a sign of low magnesium; the FDA advises seeking care at once.",
+			Reason: "An irregular or racing heartbeat while taking an acid reducer (PPI) can be a sign of low magnesium, which the FDA says needs prompt care.",
 			Action: "Speak to a doctor today and mention the acid reducer.",
 			Source: "fda_ppi_podcast",
 		},
@@ -5384,9 +6957,10 @@ var snapshot = &knowledge.RuleBase{
 						Question: "conditions",
 						Options: []string{
 							"neck_surgery",
+							"parathyroid",
 						},
 						QIndex: 28,
-						Mask:   0x20,
+						Mask:   0x60,
 					},
 					{
 						Op: knowledge.CondOp(2),
@@ -5417,7 +6991,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "Tingling, cramps or twitching around the mouth or in the hands after thyroid or parathyroid surgery can be low calcium, which needs a calcium level the same day.",
+			Reason: "Tingling, cramps or twitching around the mouth or in the hands after thyroid or parathyroid surgery, or with an underactive parathyroid, can be low calcium, which needs a calcium level the same day.",
 			Action: "Speak to a doctor or your surgical team today and ask for a calcium level; call emergency services if your hands lock or your throat tightens.",
 			Source: "soc_endo_hypocalcaemia",
 		},
@@ -5437,41 +7011,83 @@ var snapshot = &knowledge.RuleBase{
 						Mask:   0x1000000,
 					},
 					{
-						Op:       knowledge.CondOp(1),
-						Question: "rehydration",
-						Options: []string{
-							"plain_water",
-						},
-						QIndex: 15,
-						Mask:   0x1,
-					},
-					{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "sweating",
-								Options: []string{
-									"yes",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"plain_water",
+										},
+										QIndex: 15,
+										Mask:   0x1,
+									},
+									{
+										Op: knowledge.CondOp(2),
+										Subs: []knowledge.Cond{
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "sweating",
+												Options: []string{
+													"yes",
+												},
+												QIndex: 14,
+												Mask:   0x1,
+											},
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "exercise",
+												Options: []string{
+													"strenuous",
+												},
+												QIndex: 12,
+												Mask:   0x8,
+											},
+										},
+									},
 								},
-								QIndex: 14,
-								Mask:   0x1,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "exercise",
-								Options: []string{
-									"strenuous",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "exercise",
+										Options: []string{
+											"strenuous",
+										},
+										QIndex: 12,
+										Mask:   0x8,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"electrolytes",
+										},
+										QIndex: 15,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "drinking_amount",
+										Options: []string{
+											"more_than_thirst",
+										},
+										QIndex: 16,
+										Mask:   0x1,
+									},
 								},
-								QIndex: 12,
-								Mask:   0x8,
 							},
 						},
 					},
 				},
 			},
-			Reason: "A headache after drinking a lot of plain water while sweating or exercising hard can be the start of low sodium from over-drinking.",
-			Action: "Speak to a doctor today and stop drinking more than thirst asks; call emergency services if you vomit, feel confused or very drowsy.",
+			Reason: "A headache after drinking a lot of water, or sports drinks beyond thirst, while sweating or exercising hard can be the start of low sodium from over-drinking. Sports drinks do not prevent it.",
+			Action: "Speak to a doctor today and drink nothing more until thirsty; call emergency services if you vomit, feel confused or very drowsy.",
 			Source: "hew_butler_2015",
 		},
 		{
@@ -5494,15 +7110,557 @@ var snapshot = &knowledge.RuleBase{
 						Question: "symptoms",
 						Options: []string{
 							"nausea_vomiting",
+							"diarrhea",
+						},
+						QIndex: 5,
+						Mask:   0xc000,
+					},
+				},
+			},
+			Reason: "Nausea, vomiting or diarrhoea while taking a water tablet can quickly upset sodium or potassium.",
+			Action: "Speak to a doctor today; do not stop or change the tablet without advice.",
+			Source: "mayo_hyponatremia",
+		},
+		{
+			ID:    "cannot_keep_fluids_down",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "vomiting",
+				Options: []string{
+					"cannot_keep_fluids_down",
+				},
+				QIndex: 7,
+				Mask:   0x4,
+			},
+			Reason: "Being sick with drinks not staying down quickly leads to dehydration and loses potassium, magnesium and sodium.",
+			Action: "Speak to a doctor or NHS 111 today; call emergency services if you feel faint, confused or very drowsy.",
+			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "vomiting_three_days",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
 						},
 						QIndex: 5,
 						Mask:   0x4000,
 					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "vomiting",
+						Options: []string{
+							"keeping_fluids_down",
+							"cannot_keep_fluids_down",
+						},
+						QIndex: 7,
+						Mask:   0x6,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "gi_duration",
+						Options: []string{
+							"3_to_6_days",
+							"week_plus",
+						},
+						QIndex: 6,
+						Mask:   0x6,
+					},
 				},
 			},
-			Reason: "Nausea or vomiting while taking a water tablet can mean low sodium or potassium.",
-			Action: "Speak to a doctor today; do not stop or change the tablet without advice.",
-			Source: "mayo_hyponatremia",
+			Reason: "Vomiting for 3 days or more loses potassium, magnesium and sodium, and can leave the body short of thiamine; the NHS advises help when vomiting goes on for more than 2 days.",
+			Action: "Speak to a doctor or NHS 111 today.",
+			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "diarrhoea_week",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"diarrhea",
+						},
+						QIndex: 5,
+						Mask:   0x8000,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "gi_duration",
+						Options: []string{
+							"week_plus",
+						},
+						QIndex: 6,
+						Mask:   0x4,
+					},
+				},
+			},
+			Reason: "Diarrhoea for a week or more loses potassium, magnesium and sodium; the NHS advises help when it goes on for more than 7 days.",
+			Action: "Speak to a doctor or NHS 111 today.",
+			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "steroids_with_stomach_upset",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"corticosteroid",
+						},
+						QIndex: 24,
+						Mask:   0x4,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"diarrhea",
+								},
+								QIndex: 5,
+								Mask:   0x8000,
+							},
+						},
+					},
+				},
+			},
+			Reason: "Vomiting or diarrhoea while taking steroid tablets can stop the tablets working and bring on an adrenal crisis.",
+			Action: "Speak to a doctor today about your steroid dose (the sick day rules); do not stop the steroid. Call emergency services if you feel faint, confused or very weak.",
+			Source: "endo_adrenal_crisis",
+		},
+		{
+			ID:    "late_pregnancy_warning",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "pregnancy_stage",
+								Options: []string{
+									"20_weeks_plus",
+								},
+								QIndex: 29,
+								Mask:   0x2,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "conditions",
+								Options: []string{
+									"recently_gave_birth",
+								},
+								QIndex: 28,
+								Mask:   0x1000,
+							},
+						},
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"headache",
+									"double_vision",
+								},
+								QIndex: 5,
+								Mask:   0x3000000,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+						},
+					},
+				},
+			},
+			Reason: "A headache, vomiting or changes in vision from 20 weeks of pregnancy or in the weeks after birth can be pre-eclampsia, which can be serious for mother and baby.",
+			Action: "Contact your midwife, maternity unit, GP or NHS 111 today, within hours; call emergency services if you have a seizure, severe breathlessness or severe pain.",
+			Source: "nhs_pre_eclampsia",
+		},
+		{
+			ID:    "pregnancy_cannot_keep_fluids_down",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "vomiting",
+						Options: []string{
+							"cannot_keep_fluids_down",
+						},
+						QIndex: 7,
+						Mask:   0x4,
+					},
+				},
+			},
+			Reason: "Being sick in pregnancy with drinks not staying down can be severe pregnancy sickness (hyperemesis gravidarum), which needs treatment to prevent dehydration.",
+			Action: "Contact your midwife, GP or NHS 111 today.",
+			Source: "hse_hyperemesis",
+		},
+		{
+			ID:    "lithium_toxicity",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"lithium",
+						},
+						QIndex: 24,
+						Mask:   0x200,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"diarrhea",
+									"balance_problems",
+									"weakness",
+									"double_vision",
+									"confusion",
+								},
+								QIndex: 5,
+								Mask:   0x6048020,
+							},
+						},
+					},
+				},
+			},
+			Reason: "On lithium, vomiting, diarrhoea, unsteadiness, weakness or changes in vision can be signs of too much lithium, and losing fluid makes the level rise.",
+			Action: "Speak to a doctor today and ask for a lithium level; do not stop or change the lithium on your own.",
+			Source: "nhs_lithium",
+		},
+		{
+			ID:    "acute_dystonia",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antipsychotic",
+						},
+						QIndex: 24,
+						Mask:   0x1000,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"sustained_spasm",
+								},
+								Mask: 0x100,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"jaw_stiffness",
+								},
+								QIndex: 5,
+								Mask:   0x200000,
+							},
+						},
+					},
+				},
+			},
+			Reason: "A spasm that will not release, or a stiff jaw, on an antipsychotic or anti-sickness medicine (such as metoclopramide or prochlorperazine) can be acute dystonia, a reaction that needs treating.",
+			Action: "Speak to a doctor or NHS 111 today; call emergency services if the spasm affects your throat or breathing.",
+			Source: "nhs_prochlorperazine",
+		},
+		{
+			ID:    "serotonin_syndrome",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"tremor",
+										},
+										QIndex: 5,
+										Mask:   0x400000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"confusion",
+											"palpitations",
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x4008040,
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"confusion",
+										},
+										QIndex: 5,
+										Mask:   0x4000000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"palpitations",
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x8040,
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"palpitations",
+										},
+										QIndex: 5,
+										Mask:   0x40,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x8000,
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "sweating",
+										Options: []string{
+											"yes",
+										},
+										QIndex: 14,
+										Mask:   0x1,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"tremor",
+											"confusion",
+											"palpitations",
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x4408040,
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Reason: "Shaking, sweating, a racing heartbeat, diarrhoea or confusion together, on an antidepressant, can be serotonin syndrome.",
+			Action: "Speak to a doctor or NHS 111 today; do not take another dose until you have. Call emergency services if you feel very unwell, very hot or confused.",
+			Source: "nhs_sertraline",
+		},
+		{
+			ID:    "muscle_breakdown",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"dark_urine",
+						},
+						QIndex: 5,
+						Mask:   0x10000,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"muscle_aches",
+									"weakness",
+									"pain",
+								},
+								QIndex: 5,
+								Mask:   0x801020,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "exercise",
+								Options: []string{
+									"strenuous",
+								},
+								QIndex: 12,
+								Mask:   0x8,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"statin",
+								},
+								QIndex: 24,
+								Mask:   0x80,
+							},
+						},
+					},
+				},
+			},
+			Reason: "Dark or cola-coloured urine with muscle pain or weakness, after hard exercise or on a statin, can be muscle breakdown (rhabdomyolysis), which can harm the kidneys.",
+			Action: "Speak to a doctor today; a blood test (CK) and a urine test check it.",
+			Source: "medlineplus_rhabdomyolysis",
+		},
+		{
+			ID:    "statin_muscle_symptoms",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"statin",
+						},
+						QIndex: 24,
+						Mask:   0x80,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"muscle_aches",
+							"weakness",
+							"pain",
+						},
+						QIndex: 5,
+						Mask:   0x801020,
+					},
+				},
+			},
+			Reason: "Unexplained muscle pain, tenderness or weakness on a statin can, rarely, be muscle damage.",
+			Action: "Speak to a doctor or NHS 111 today and mention the statin; do not stop it without advice.",
+			Source: "nhs_statins",
+		},
+		{
+			ID:    "double_vision",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"double_vision",
+				},
+				QIndex: 5,
+				Mask:   0x2000000,
+			},
+			Reason: "Double or blurred vision, or eyes that jerk, needs a doctor the same day when it started suddenly; twitchcheck does not ask when it started, so it takes it as sudden.",
+			Action: "Speak to a doctor or NHS 111 today; call emergency services if you also have a severe headache, weakness or slurred speech.",
+			Source: "nhs_double_vision",
 		},
 		{
 			ID:    "wernicke",
@@ -5527,9 +7685,10 @@ var snapshot = &knowledge.RuleBase{
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
+									"eating_disorder",
 								},
 								QIndex: 28,
-								Mask:   0xc,
+								Mask:   0x20c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -5540,6 +7699,30 @@ var snapshot = &knowledge.RuleBase{
 								QIndex: 6,
 								Mask:   0x4,
 							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+										QIndex: 7,
+										Mask:   0x6,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "gi_duration",
+										Options: []string{
+											"3_to_6_days",
+										},
+										QIndex: 6,
+										Mask:   0x2,
+									},
+								},
+							},
 						},
 					},
 					{
@@ -5547,15 +7730,95 @@ var snapshot = &knowledge.RuleBase{
 						Question: "symptoms",
 						Options: []string{
 							"balance_problems",
+							"double_vision",
 						},
 						QIndex: 5,
-						Mask:   0x40000,
+						Mask:   0x2040000,
 					},
 				},
 			},
-			Reason: "Unsteadiness with heavy drinking, a gut problem or a long spell of vomiting can be Wernicke's encephalopathy, which needs thiamine the same day.",
-			Action: "Speak to a doctor today and mention thiamine; call emergency services if confusion or eye movement problems start.",
-			Source: "sinha_2019_wernicke",
+			Reason: "Unsteadiness or changes in vision with a cause of thiamine deficiency (heavy drinking, weight-loss surgery or a gut problem, an eating disorder, days of vomiting) can be Wernicke's encephalopathy, which needs thiamine the same day.",
+			Action: "Speak to a doctor today and mention thiamine; call emergency services if confusion starts.",
+			Source: "statpearls_wernicke",
+		},
+		{
+			ID:    "too_much_potassium_kidney",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"kidney_disease",
+						},
+						QIndex: 28,
+						Mask:   0x2,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "supplements",
+								Options: []string{
+									"potassium",
+									"magnesium",
+								},
+								QIndex: 27,
+								Mask:   0x102,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "diuretic_kind",
+								Options: []string{
+									"potassium_sparing",
+								},
+								QIndex: 25,
+								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
+							},
+						},
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"palpitations",
+									"weakness",
+								},
+								QIndex: 5,
+								Mask:   0x60,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+						},
+					},
+				},
+			},
+			Reason: "With kidney disease, potassium or magnesium supplements, a potassium-sparing water tablet or an ACE inhibitor or ARB can let potassium or magnesium build up too high; a racing heartbeat, weakness or vomiting can be signs of too much, and too much potassium can stop the heart.",
+			Action: "Speak to a doctor today, and take no more potassium or magnesium supplements until you have; ask before the next dose of any prescribed medicine.",
+			Source: "hyperkalemia_review_2019",
 		},
 		{
 			ID:    "high_potassium_risk",
@@ -5577,21 +7840,21 @@ var snapshot = &knowledge.RuleBase{
 						Subs: []knowledge.Cond{
 							{
 								Op:       knowledge.CondOp(1),
-								Question: "conditions",
-								Options: []string{
-									"kidney_disease",
-								},
-								QIndex: 28,
-								Mask:   0x2,
-							},
-							{
-								Op:       knowledge.CondOp(1),
 								Question: "diuretic_kind",
 								Options: []string{
 									"potassium_sparing",
 								},
 								QIndex: 25,
 								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
 							},
 						},
 					},
@@ -5607,9 +7870,54 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "Potassium supplements with kidney disease or a potassium-sparing diuretic can make potassium too high, and a racing heartbeat or weakness can be a sign of it: high potassium can stop the heart.",
+			Reason: "Potassium supplements with a potassium-sparing water tablet or an ACE inhibitor or ARB can make potassium too high, and a racing heartbeat or weakness can be a sign of it: too much potassium can stop the heart.",
 			Action: "Speak to a doctor today, and take no more potassium until you have; if a doctor prescribed it, ask them before the next dose.",
 			Source: "hyperkalemia_review_2019",
+		},
+		{
+			ID:    "alcohol_withdrawal",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"stopped_recently",
+						},
+						QIndex: 17,
+						Mask:   0x10,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"palpitations",
+								},
+								QIndex: 5,
+								Mask:   0x400040,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+						},
+					},
+				},
+			},
+			Reason: "Shaking, sweating or a racing heartbeat within days of stopping or cutting down heavy drinking can be alcohol withdrawal, which can lead to fits.",
+			Action: "Speak to a doctor or NHS 111 today for help with withdrawal; call emergency services for a fit, confusion or seeing things.",
+			Source: "nhs_alcohol_misuse",
 		},
 		{
 			ID:    "long_duration",
@@ -5825,8 +8133,84 @@ var snapshot = &knowledge.RuleBase{
 				Mask:   0x40,
 			},
 			Reason: "An irregular or racing heartbeat should be checked.",
-			Action: "Book an appointment with a doctor; get help at once if you feel faint, breathless or have chest pain.",
+			Action: "Book an appointment with a doctor; if you feel faint, breathless or have chest pain, get help without waiting.",
 			Source: "nhs_palpitations",
+		},
+		{
+			ID:    "tongue_or_speech",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"tongue",
+						},
+						QIndex: 1,
+						Mask:   0x8,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"speech_changes",
+						},
+						QIndex: 5,
+						Mask:   0x80000,
+					},
+				},
+			},
+			Reason: "Twitching of the tongue, or speech or chewing getting slowly harder, needs a doctor's examination: these muscles are checked for nerve disease.",
+			Action: "Book an appointment with a doctor and mention the tongue or speech.",
+			Source: "nice_ng127",
+		},
+		{
+			ID:    "dark_urine",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"dark_urine",
+				},
+				QIndex: 5,
+				Mask:   0x10000,
+			},
+			Reason: "Dark brown or cola-coloured urine can come from muscle breakdown, too little fluid or the liver, and needs a urine and blood test.",
+			Action: "Book an appointment with a doctor and ask for a urine test and a CK blood test; sooner if your muscles hurt or feel weak.",
+			Source: "medlineplus_rhabdomyolysis",
+		},
+		{
+			ID:    "lithium_tremor",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"lithium",
+						},
+						QIndex: 24,
+						Mask:   0x200,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"tremor",
+						},
+						QIndex: 5,
+						Mask:   0x400000,
+					},
+				},
+			},
+			Reason: "A tremor is common on lithium, but a worse tremor can be an early sign that the level is too high.",
+			Action: "Book an appointment with a doctor and ask for a lithium level; do not change the dose yourself.",
+			Source: "nhs_lithium",
 		},
 		{
 			ID:    "new_medicine",
@@ -5916,9 +8300,40 @@ var snapshot = &knowledge.RuleBase{
 				QIndex: 6,
 				Mask:   0x4,
 			},
-			Reason: "Vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
-			Action: "Book an appointment with a doctor soon; sooner if you cannot keep fluids down or feel faint.",
+			Reason: "Nausea, vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
+			Action: "Book an appointment with a doctor soon.",
 			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "laxative_with_vomiting",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"laxative",
+						},
+						QIndex: 24,
+						Mask:   0x10,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "vomiting",
+						Options: []string{
+							"keeping_fluids_down",
+							"cannot_keep_fluids_down",
+						},
+						QIndex: 7,
+						Mask:   0x6,
+					},
+				},
+			},
+			Reason: "Vomiting while taking laxatives loses potassium two ways.",
+			Action: "Book an appointment with a doctor and ask whether your potassium should be checked.",
+			Source: "mayo_hypokalemia_causes",
 		},
 		{
 			ID:    "ppi_over_year",
@@ -5988,16 +8403,163 @@ var snapshot = &knowledge.RuleBase{
 								QIndex: 25,
 								Mask:   0xc,
 							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
+							},
 						},
 					},
 				},
 			},
-			Reason: "Potassium supplements with kidney disease or a potassium-sparing diuretic risk potassium building up too high.",
+			Reason: "Potassium supplements with kidney disease, a potassium-sparing water tablet or an ACE inhibitor or ARB risk potassium building up too high.",
 			Action: "Ask your doctor before taking any more potassium, and whether your potassium should be checked.",
 			Source: "ni_formulary_k_sparing",
 		},
+		{
+			ID:    "eating_disorder",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "conditions",
+				Options: []string{
+					"eating_disorder",
+				},
+				QIndex: 28,
+				Mask:   0x200,
+			},
+			Reason: "With an eating disorder or very little food lately, shortages are likely and putting them right needs care: eating more or starting supplements too quickly can be dangerous (refeeding).",
+			Action: "Book an appointment with a doctor, or speak to your care team, and ask for blood tests; twitchcheck offers no food or supplement fix.",
+			Source: "nice_cg32",
+		},
+		{
+			ID:    "dependent_drinking",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "alcohol",
+				Options: []string{
+					"dependent",
+					"stopped_recently",
+				},
+				QIndex: 17,
+				Mask:   0x18,
+			},
+			Reason: "Drinking heavily most days, or stopping suddenly after it, can leave the body short of thiamine and magnesium, and stopping suddenly without help can be dangerous.",
+			Action: "Book an appointment with a doctor for blood tests and help with drinking; do not stop suddenly without advice.",
+			Source: "nhs_alcohol_misuse",
+		},
+		{
+			ID:    "alcohol_pregnant_or_young",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"heavy",
+						},
+						QIndex: 17,
+						Mask:   0x1c,
+					},
+				},
+			},
+			Reason: "Drinking more than 14 units a week in pregnancy can harm the baby: the safest amount in pregnancy is none.",
+			Action: "Speak to your midwife or doctor about drinking; they can help you stop.",
+			Source: "uk_cmo_alcohol",
+		},
+		{
+			ID:    "alcohol_under_18",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"heavy",
+						},
+						QIndex: 17,
+						Mask:   0x1c,
+					},
+				},
+			},
+			Reason: "Drinking more than 14 units a week under 18 can harm a growing body and brain: an alcohol-free childhood is the healthiest.",
+			Action: "Book an appointment with a doctor or school nurse to talk about drinking.",
+			Source: "cmo_2009_young_people",
+		},
 	},
 	Cautions: []knowledge.Caution{
+		{
+			ID: "low_blood_sugar",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"diabetes_medicine",
+						},
+						QIndex: 24,
+						Mask:   0x400,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"palpitations",
+									"confusion",
+									"tingling_mouth",
+								},
+								QIndex: 5,
+								Mask:   0x4400048,
+							},
+						},
+					},
+				},
+			},
+			Text:   "You take insulin or a diabetes medicine that can lower blood sugar: shaking, sweating, tingling lips or a racing heart can be low blood sugar. Check your blood sugar now and treat a low if you know how; then speak to your diabetes team. Confusion is an emergency: call emergency services.",
+			Source: "nhs_low_blood_sugar",
+		},
 		{
 			ID: "kidney_disease",
 			When: knowledge.Cond{
@@ -6009,21 +8571,35 @@ var snapshot = &knowledge.RuleBase{
 				QIndex: 28,
 				Mask:   0x2,
 			},
-			Text:   "You have kidney disease: do not take magnesium or potassium supplements (or potassium salt substitutes) without your doctor's advice. Weak kidneys can let them build up to dangerous levels.",
+			Text:   "You have kidney disease: do not take magnesium or potassium supplements (or potassium salt substitutes) without your doctor's advice, and follow your kidney team's advice on fluids and food. Weak kidneys can let them build up to dangerous levels.",
 			Source: "ods_magnesium",
 		},
 		{
 			ID: "potassium_sparing_diuretic",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "diuretic_kind",
-				Options: []string{
-					"potassium_sparing",
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "diuretic_kind",
+						Options: []string{
+							"potassium_sparing",
+						},
+						QIndex: 25,
+						Mask:   0xc,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"ace_arb",
+						},
+						QIndex: 24,
+						Mask:   0x800,
+					},
 				},
-				QIndex: 25,
-				Mask:   0xc,
 			},
-			Text:   "You take a potassium-sparing diuretic: do not take potassium supplements or salt substitutes (such as low-sodium salts made with potassium) unless your doctor says so.",
+			Text:   "You take a potassium-sparing water tablet (such as spironolactone or amiloride) or an ACE inhibitor or ARB (such as ramipril or losartan): do not take potassium supplements, magnesium supplements or salt substitutes (such as low-sodium salts made with potassium) unless your doctor says so, and do not add potassium-rich foods to treat cramps.",
 			Source: "ni_formulary_k_sparing",
 		},
 		{
@@ -6037,7 +8613,7 @@ var snapshot = &knowledge.RuleBase{
 				QIndex: 28,
 				Mask:   0x800,
 			},
-			Text:   "You are pregnant: ask your midwife, doctor or pharmacist before taking any supplement. Your needs change, and some supplements are not safe in pregnancy.",
+			Text:   "You are pregnant: ask your midwife, doctor or pharmacist before taking any other supplement. The NHS advises 400 micrograms of folic acid a day until 12 weeks, and 10 micrograms of vitamin D a day; avoid supplements with vitamin A (retinol).",
 			Source: "nhs_pregnancy_vitamins",
 		},
 		{
@@ -6055,6 +8631,36 @@ var snapshot = &knowledge.RuleBase{
 			Source: "tga_b6_products",
 		},
 		{
+			ID: "b6_in_other_products",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"numbness_tingling",
+						},
+						QIndex: 5,
+						Mask:   0x4,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "supplements",
+						Options: []string{
+							"magnesium",
+							"multivitamin",
+							"b_complex",
+						},
+						QIndex: 27,
+						Mask:   0x242,
+					},
+				},
+			},
+			Text:   "You have numbness or tingling and take a magnesium product, a multivitamin or a B complex: many contain vitamin B6, which can damage nerves, even below 50 mg a day and when several products add up. Check the labels and tell your doctor how much B6 you take in all.",
+			Source: "tga_b6",
+		},
+		{
 			ID: "prescribed_medicine",
 			When: knowledge.Cond{
 				Op:       knowledge.CondOp(1),
@@ -6066,11 +8672,18 @@ var snapshot = &knowledge.RuleBase{
 					"laxative",
 					"metformin",
 					"stimulant",
+					"statin",
+					"antidepressant",
+					"lithium",
+					"diabetes_medicine",
+					"ace_arb",
+					"antipsychotic",
+					"anticonvulsant",
 					"new_medicine",
 					"other",
 				},
 				QIndex: 24,
-				Mask:   0xc07e,
+				Mask:   0xfffe,
 			},
 			Text:   "Never stop or change a prescribed medicine on your own: ask the doctor or pharmacist who prescribed it whether it could be involved.",
 			Source: "nhs_twitches",
