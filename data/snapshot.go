@@ -5854,11 +5854,10 @@ var snapshot = &knowledge.RuleBase{
 								Op:       knowledge.CondOp(1),
 								Question: "sleep",
 								Options: []string{
-									"5_6",
 									"under_5",
 								},
 								QIndex: 11,
-								Mask:   0x6,
+								Mask:   0x4,
 							},
 						},
 					},
@@ -5873,6 +5872,15 @@ var snapshot = &knowledge.RuleBase{
 						},
 						QIndex: 1,
 						Mask:   0x360,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "frequency",
+						Options: []string{
+							"occasional",
+						},
+						QIndex: 3,
+						Mask:   0x1,
 					},
 				},
 			},
