@@ -482,9 +482,9 @@ func TestLoadReportsEachProblem(t *testing.T) {
 			want:  `question "conditions": option "weight_loss_surgery" cannot count as "none"`,
 		},
 		{
-			name: "counts_as forms a cycle",
+			name:  "counts_as forms a cycle",
 			edits: []edit{{after: "\n  - id: alcohol\n", old: "        label: \"Heavy\"\n", new: "        label: \"Heavy\"\n        counts_as: @@[stopped_recently]\n"}},
-			want: `question "alcohol": counts_as forms a cycle: heavy → stopped_recently → dependent → heavy`,
+			want:  `question "alcohol": counts_as forms a cycle: heavy → stopped_recently → dependent → heavy`,
 		},
 		{
 			name:  "kept_for_old_files without counts_as",
