@@ -463,18 +463,43 @@ func TestPropertyResultIsWellFormed(t *testing.T) {
 			}
 			checkRefs(t, a, c.Answers, fail)
 		}
+		// The engine's compiled conditions agree with reading them on the
+		// answers' own terms (counts_as included): for cautions always,
+		// for red flags when no follow-up is read on the safe side.
+		p := a.Pruned()
+		for i := range rb.Cautions {
+			c := &rb.Cautions[i]
+			fired := slices.ContainsFunc(res.Cautions, func(h knowledge.CautionHit) bool { return h.ID == c.ID })
+			if want := condHolds(rb, p, &c.When); fired != want {
+				fail("caution %s shown: %v, but its condition %s holds: %v", c.ID, fired, &c.When, want)
+			}
+		}
+		safeSide := false
+		for i := range rb.Questions {
+			safeSide = safeSide || readOnSafeSide(rb, a, rb.Questions[i].ID) != ""
+		}
+		for i := range rb.RedFlags {
+			f := &rb.RedFlags[i]
+			fired := slices.ContainsFunc(tr.Flags, func(h knowledge.Flag) bool { return h.ID == f.ID })
+			if want := condHolds(rb, p, &f.When); fired != want && !(safeSide && fired) {
+				fail("flag %s raised: %v, but its condition %s holds: %v", f.ID, fired, &f.When, want)
+			}
+		}
 	}
 }
 
 // condHolds evaluates c on a by a's own terms: a condition holds when an
-// answer it names is selected (any), all parts hold (all), or enough
-// options are selected (count).
+// answer it names is selected, or one that counts as it (any), all parts
+// hold (all), or enough options are selected (count).
 func condHolds(rb *knowledge.RuleBase, a knowledge.Answers, c *knowledge.Cond) bool {
 	switch c.Op {
 	case knowledge.OpAnswer:
-		for _, o := range c.Options {
-			if a.Has(c.Question, o) {
-				return true
+		for _, chosen := range a.Selected(c.Question) {
+			counts := countsAsClosure(rb.Question(c.Question), chosen)
+			for _, o := range c.Options {
+				if chosen == o || counts[o] {
+					return true
+				}
 			}
 		}
 		return false
