@@ -8462,7 +8462,7 @@ var snapshot = &knowledge.RuleBase{
 			Source: "nhs_alcohol_misuse",
 		},
 		{
-			ID:    "alcohol_pregnant_or_young",
+			ID:    "alcohol_in_pregnancy",
 			Level: "see_doctor",
 			When: knowledge.Cond{
 				Op: knowledge.CondOp(3),
