@@ -161,7 +161,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "statpearls_hypomagnesemia",
 			Title:     "Hypomagnesemia",
 			Publisher: "StatPearls (NCBI Bookshelf)",
-			URL:       "https://statpearls.com/articlelibrary/viewarticle/23271",
+			URL:       "https://www.ncbi.nlm.nih.gov/books/NBK500003/",
 		},
 		{
 			ID:        "diuretics_mg_1993",
@@ -187,7 +187,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "fda_ppi_podcast",
 			Title:     "FDA Drug Safety Podcast: Risk of Low Magnesium Levels Associated with Long-Term Use of Proton Pump Inhibitors",
 			Publisher: "US Food and Drug Administration",
-			URL:       "http://www.fda.gov/Drugs/DrugSafety/DrugSafetyPodcasts/ucm246866.htm",
+			URL:       "https://www.fda.gov/Drugs/DrugSafety/DrugSafetyPodcasts/ucm246866.htm",
 		},
 		{
 			ID:        "nhs_twitches",
@@ -217,13 +217,13 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "msd_hypokalemia",
 			Title:     "Hypokalemia (Low Level of Potassium in the Blood)",
 			Publisher: "MSD Manual",
-			URL:       "https://www.merckmanuals.com/en-pr/home/hormonal-and-metabolic-disorders/electrolyte-balance/hypokalemia-low-level-of-potassium-in-the-blood",
+			URL:       "https://www.msdmanuals.com/home/hormonal-and-metabolic-disorders/electrolyte-balance/hypokalemia-low-level-of-potassium-in-the-blood",
 		},
 		{
 			ID:        "statpearls_hypokalemia",
 			Title:     "Hypokalemia",
 			Publisher: "StatPearls (NCBI Bookshelf)",
-			URL:       "https://statpearls.com/point-of-care/23269",
+			URL:       "https://www.ncbi.nlm.nih.gov/books/NBK482465/",
 		},
 		{
 			ID:        "hyperkalemia_review_2019",
@@ -324,7 +324,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "nhs_restless_legs",
 			Title:     "Restless legs syndrome",
 			Publisher: "nidirect (NHS content)",
-			URL:       "https://nidirect.gov.uk/conditions/restless-legs-syndrome",
+			URL:       "https://www.nidirect.gov.uk/conditions/restless-legs-syndrome",
 		},
 		{
 			ID:        "mayo_hyponatremia",
@@ -418,7 +418,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "tga_b6",
 			Title:     "Health supplements containing vitamin B6 can cause peripheral neuropathy",
 			Publisher: "Therapeutic Goods Administration (Australia)",
-			URL:       "https://tga.gov.au/news/safety-alerts/health-supplements-containing-vitamin-b6-can-cause-peripheral-neuropathy",
+			URL:       "https://www.tga.gov.au/news/safety-alerts/health-supplements-containing-vitamin-b6-can-cause-peripheral-neuropathy",
 		},
 		{
 			ID:        "tga_b6_products",
@@ -637,7 +637,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "cmo_2009_young_people",
 			Title:     "Guidance on the consumption of alcohol by children and young people",
 			Publisher: "Chief Medical Officer for England, 2009",
-			URL:       "https://webarchive.nationalarchives.gov.uk/ukgwa/20130105012007/http://www.dh.gov.uk/en/Publicationsandstatistics/Publications/PublicationsPolicyAndGuidance/DH_110258",
+			URL:       "https://webarchive.nationalarchives.gov.uk/20130103185806/http:/www.dh.gov.uk/en/Publicationsandstatistics/Publications/PublicationsPolicyAndGuidance/DH_110258",
 			Citation:  "Donaldson L. Guidance on the consumption of alcohol by children and young people. Department of Health, London; December 2009.",
 		},
 		{
