@@ -5736,15 +5736,34 @@ var snapshot = &knowledge.RuleBase{
 						Mask:   0x4,
 					},
 					{
-						Op:       knowledge.CondOp(1),
-						Question: "duration",
-						Options: []string{
-							"1_to_2_weeks",
-							"2_weeks_to_3_months",
-							"over_3_months",
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "duration",
+								Options: []string{
+									"2_weeks_to_3_months",
+									"over_3_months",
+								},
+								QIndex: 2,
+								Mask:   0x18,
+							},
+							{
+								Op:       knowledge.CondOp(4),
+								Question: "location",
+								AtLeast:  2,
+								QIndex:   1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "location",
+								Options: []string{
+									"all_over",
+								},
+								QIndex: 1,
+								Mask:   0x200,
+							},
 						},
-						QIndex: 2,
-						Mask:   0x1c,
 					},
 				},
 			},
