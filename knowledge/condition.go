@@ -46,16 +46,27 @@ type Cond struct {
 // AnswerRef names one selected option of one question: the option the
 // person chose, never one it counts as. For a follow-up that was asked but
 // not answered, which a red flag read on the safe side, Answer is
-// UnansweredAnswer and ReadAs the option it was read as.
+// UnansweredAnswer; RuleBase.ReadAs says what it was read as.
 type AnswerRef struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
-	ReadAs   string `json:"read_as,omitempty"`
 }
 
-// Unanswered reports whether r names a follow-up that was not answered
-// and was read as r.ReadAs.
+// Unanswered reports whether r names a follow-up that was asked but not
+// answered, which a red flag read as its unanswered_reads_as option.
 func (r AnswerRef) Unanswered() bool { return r.Answer == UnansweredAnswer }
+
+// ReadAs returns the option a red flag read r as when r names a follow-up
+// asked but not answered (its question's unanswered_reads_as), or "".
+func (rb *RuleBase) ReadAs(r AnswerRef) string {
+	if !r.Unanswered() {
+		return ""
+	}
+	if q := rb.Question(r.Question); q != nil {
+		return q.UnansweredReadsAs
+	}
+	return ""
+}
 
 // fires is holds with the common case, one answer test, inlined: most
 // conditions are a single answer, and this saves a call for each.

@@ -10,13 +10,13 @@ import (
 
 // named lists, as "kind id: question=answer", everything a result names:
 // evidence, triggers, cautions, other causes and flags.
-func named(res knowledge.Result) []string {
+func named(rb *knowledge.RuleBase, res knowledge.Result) []string {
 	var out []string
 	add := func(kind, id string, refs []knowledge.AnswerRef) {
 		for _, r := range refs {
 			s := kind + " " + id + ": " + r.Question + "=" + r.Answer
-			if r.ReadAs != "" {
-				s += ">" + r.ReadAs
+			if as := rb.ReadAs(r); as != "" {
+				s += ">" + as
 			}
 			out = append(out, s)
 		}
@@ -111,7 +111,7 @@ func TestCountsAs(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			res := knowledge.Assess(mustAnswers(t, rb, base+c.answers))
-			got := named(res)
+			got := named(rb, res)
 			for _, w := range c.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("result does not name %q; it names %v", w, got)
@@ -192,7 +192,11 @@ func TestUnansweredReadsAs(t *testing.T) {
 	rb := ruleBase(t)
 	const base = "serious: [none]\n"
 	unanswered := func(q, as string) knowledge.AnswerRef {
-		return knowledge.AnswerRef{Question: q, Answer: knowledge.UnansweredAnswer, ReadAs: as}
+		r := knowledge.AnswerRef{Question: q, Answer: knowledge.UnansweredAnswer}
+		if got := rb.ReadAs(r); got != as {
+			t.Fatalf("ReadAs(%s unanswered) = %q, want %q", q, got, as)
+		}
+		return r
 	}
 	cases := []struct {
 		name    string
@@ -239,14 +243,14 @@ func TestUnansweredReadsAs(t *testing.T) {
 			}
 			switch {
 			case (flag != nil) != c.raised:
-				t.Fatalf("flag %s raised: %v, want %v; flags %v", c.flag, flag != nil, c.raised, named(res))
+				t.Fatalf("flag %s raised: %v, want %v; flags %v", c.flag, flag != nil, c.raised, named(rb, res))
 			case flag != nil && !sameRefs(flag.Answers, c.refs):
 				t.Errorf("flag %s names %+v, want %+v", c.flag, flag.Answers, c.refs)
 			}
 			if res.Triage.Level != c.level {
 				t.Errorf("level %s, want %s", res.Triage.Level, c.level)
 			}
-			for _, s := range named(res) {
+			for _, s := range named(rb, res) {
 				if strings.Contains(s, knowledge.UnansweredAnswer) && !strings.HasPrefix(s, "flag ") {
 					t.Errorf("something other than a flag reads the unanswered follow-up: %s", s)
 				}
@@ -267,5 +271,8 @@ func TestUnansweredReadsAs(t *testing.T) {
 	r := unanswered("vomiting", "keeping_fluids_down")
 	if !r.Unanswered() || refs("vomiting=nausea_only")[0].Unanswered() {
 		t.Errorf("AnswerRef.Unanswered is wrong")
+	}
+	if rb.ReadAs(refs("vomiting=keeping_fluids_down")[0]) != "" || rb.ReadAs(knowledge.AnswerRef{Question: "nope", Answer: knowledge.UnansweredAnswer}) != "" {
+		t.Errorf("ReadAs of an answer given, or of an unknown question, is not empty")
 	}
 }

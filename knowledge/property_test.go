@@ -286,7 +286,7 @@ func TestPropertyUnansweredReadsAs(t *testing.T) {
 						continue
 					}
 					flagged++
-					if !ref.Unanswered() || ref.Answer != knowledge.UnansweredAnswer || ref.ReadAs != readAs {
+					if !ref.Unanswered() || ref.Answer != knowledge.UnansweredAnswer || rb.ReadAs(ref) != readAs {
 						t.Fatalf("iteration %d: flag %s names %+v for the unanswered %s, want answer %q read as %q", it, f.ID, ref, q.ID, knowledge.UnansweredAnswer, readAs)
 					}
 				}
@@ -548,8 +548,8 @@ func checkFlagRefs(t *testing.T, rb *knowledge.RuleBase, a knowledge.Answers, rs
 			checkRefs(t, a, []knowledge.AnswerRef{r}, fail)
 			continue
 		}
-		if want := readOnSafeSide(rb, a, r.Question); want == "" || r.ReadAs != want {
-			fail("a flag names %s unanswered, read as %q, but it is answered, not asked, or read as %q", r.Question, r.ReadAs, want)
+		if want := readOnSafeSide(rb, a, r.Question); want == "" || rb.ReadAs(r) != want {
+			fail("a flag names %s unanswered, read as %q, but it is answered, not asked, or read as %q", r.Question, rb.ReadAs(r), want)
 		}
 	}
 }

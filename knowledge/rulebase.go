@@ -144,7 +144,8 @@ type Question struct {
 	// flags read it as while it is asked (its EnableWhen holds) but
 	// unanswered: the safe side. Scoring never reads it so: unknown is
 	// not no, nor yes. The flags it raises name the missing answer (an
-	// AnswerRef with Answer UnansweredAnswer and ReadAs this option).
+	// AnswerRef with Answer UnansweredAnswer; RuleBase.ReadAs gives this
+	// option back).
 	UnansweredReadsAs string
 	Pos               Pos
 

@@ -303,7 +303,7 @@ func (v *validator) questions() {
 }
 
 // UnansweredAnswer is the Answer of an AnswerRef that names a follow-up
-// asked but not answered, which red flags read as its ReadAs option
+// asked but not answered, which red flags read as its unanswered_reads_as
 // (Question.UnansweredReadsAs). No option may have this id.
 const UnansweredAnswer = "unanswered"
 

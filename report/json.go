@@ -16,7 +16,7 @@ import (
 func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 	rb := a.RuleBase()
 	lvl := rb.Level(res.Triage.Level)
-	j := &jsonWriter{buf: make([]byte, 0, 16<<10)}
+	j := &jsonWriter{buf: make([]byte, 0, 16<<10), rb: rb}
 	j.open('{')
 	// The contract's version comes first, whatever version the answers
 	// were written for: every older answers file is read under it.

@@ -33,9 +33,9 @@ func AnswerLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
 // what a red flag took it as: "Being sick: not answered, so taken as
 // \"I am being sick, but drinks stay down\" to be safe".
 func UnansweredLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
-	name, as := ref.Question, ref.ReadAs
+	name, as := ref.Question, rb.ReadAs(ref)
 	if q := rb.Question(ref.Question); q != nil {
-		name, as = q.Short, q.OptionLabel(ref.ReadAs)
+		name, as = q.Short, q.OptionLabel(as)
 	}
 	return name + ": not answered, so taken as \"" + as + "\" to be safe"
 }
