@@ -690,6 +690,12 @@ var snapshot = &knowledge.RuleBase{
 			URL:       "https://www.mayoclinic.org/diseases-conditions/chronic-kidney-disease/symptoms-causes/syc-20354521",
 		},
 		{
+			ID:        "hfm_fluids",
+			Title:     "Adjusting your diet: fluids",
+			Publisher: "Heart Failure Matters (Heart Failure Association of the European Society of Cardiology)",
+			URL:       "https://www.heartfailurematters.org/what-you-can-do/adjusting-your-diet-fluids/",
+		},
+		{
 			ID:        "nida_nicotine",
 			Title:     "Tobacco, Nicotine, and E-Cigarettes Research Report: How does tobacco deliver its effects?",
 			Publisher: "National Institute on Drug Abuse (NIH)",
@@ -4845,8 +4851,8 @@ var snapshot = &knowledge.RuleBase{
 						Mask:   0x100,
 					},
 					Foods:  "hidden",
-					Text:   "With a heart condition, follow your doctor's advice on salt and fluids: salt is not advice for you. Ask for a sodium test.",
-					Source: "mayo_hyponatremia",
+					Text:   "With a heart condition, follow your doctor's advice on salt and fluids: salt makes the body hold water, so it is not advice for you. Ask for a sodium test.",
+					Source: "hfm_fluids",
 				},
 				{
 					When: knowledge.Cond{
@@ -5352,13 +5358,25 @@ var snapshot = &knowledge.RuleBase{
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
+						},
+						QIndex: 28,
+						Mask:   0x2,
+					},
+					Text:   "With kidney disease, follow your kidney team's advice on how much to drink: drinking more is not always safe for you.",
+					Source: "gstt_ckd_diet",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"heart_condition",
 						},
 						QIndex: 28,
-						Mask:   0x102,
+						Mask:   0x100,
 					},
-					Text:   "With kidney disease or a heart condition, follow your doctor's advice on how much to drink: drinking more is not always safe for you.",
-					Source: "gstt_ckd_diet",
+					Text:   "With a heart condition, follow your doctor's or nurse's advice on how much to drink: some people with heart failure need to limit fluids, and drinking more is not always safe.",
+					Source: "hfm_fluids",
 				},
 			},
 			Rules: []knowledge.TriggerRule{
