@@ -8616,7 +8616,7 @@ var snapshot = &knowledge.RuleBase{
 				QIndex: 28,
 				Mask:   0x2,
 			},
-			Text:   "You have kidney disease: do not take magnesium or potassium supplements (or potassium salt substitutes) without your doctor's advice, and follow your kidney team's advice on fluids and food. Weak kidneys can let them build up to dangerous levels.",
+			Text:   "You have kidney disease: do not take magnesium or potassium supplements (or potassium salt substitutes) without your doctor's advice. Weak kidneys can let them build up to dangerous levels.",
 			Source: "ods_magnesium",
 		},
 		{
