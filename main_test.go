@@ -174,14 +174,15 @@ func TestCommands(t *testing.T) {
 }
 
 // TestAssessJSONContract checks the JSON output field for field against
-// shared/spec/answers.md.
+// docs/answers.md (the answers contract).
 func TestAssessJSONContract(t *testing.T) {
 	r := run(t, vegan, "assess", "--format", "json")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	var doc struct {
-		Triage struct {
+		ContractVersion *int `json:"contract_version"`
+		Triage          struct {
 			Level string `json:"level"`
 			Flags []struct {
 				ID     string `json:"id"`
@@ -215,6 +216,11 @@ func TestAssessJSONContract(t *testing.T) {
 	}
 	if dec.More() {
 		t.Fatal("more than one JSON value on stdout")
+	}
+	// Version 3, the first field, whatever version the answers were
+	// written for.
+	if doc.ContractVersion == nil || *doc.ContractVersion != 3 || !strings.HasPrefix(r.stdout, "{\n  \"contract_version\": 3,") {
+		t.Errorf("contract_version is not 3, first: %.60q", r.stdout)
 	}
 	levels := map[string]int{"self_care": 0, "see_doctor": 1, "urgent": 2, "emergency": 3}
 	max := 0

@@ -54,7 +54,7 @@ func TestCommands(t *testing.T) {
 		{name: "assess text", args: []string{"assess", "--answers", answers}, stdout: []string{"Triage: SEE A DOCTOR", "Vitamin B12", "Caffeine", "Disclaimer", "References"}},
 		{name: "assess stdin", args: []string{"assess"}, opts: []opt{withStdin("serious: [chest_pain]\n")}, stdout: []string{"Triage: EMERGENCY"}},
 		{name: "assess dash", args: []string{"assess", "--answers", "-", "--format", "json"}, opts: []opt{withStdin("serious: [none]\ndiet: vegan\n")}, stdout: []string{`"level": "self_care"`, `"id": "vitamin_b12"`}},
-		{name: "assess format any case", args: []string{"assess", "--answers", answers, "--format", "JSON"}, stdout: []string{`"contract_version": 2`}},
+		{name: "assess format any case", args: []string{"assess", "--answers", answers, "--format", "JSON"}, stdout: []string{`"contract_version": 3`}},
 		{name: "assess markdown", args: []string{"assess", "--answers", answers, "--format", "Markdown"}, stdout: []string{"# twitchcheck report", "23 November 2026", "## References"}},
 		{name: "assess html", args: []string{"assess", "--answers", answers, "--format", "html"}, stdout: []string{"<!DOCTYPE html>", "Triage: SEE A DOCTOR", "23 November 2026"}},
 		{name: "assess fhir", args: []string{"assess", "--answers", answers, "--format", "fhir"}, stdout: []string{`"resourceType": "Bundle"`, `"RiskAssessment"`, "2026-11-23T10:30:00Z"}},

@@ -295,9 +295,16 @@ func TestFHIRRoundTripThroughTheCommandLine(t *testing.T) {
 	if direct.code != 0 || back.code != 0 || direct.stdout != back.stdout {
 		t.Errorf("different results: exit %d/%d\n%s\n%s\n%s", direct.code, back.code, back.stderr, direct.stdout, back.stdout)
 	}
-	// A response for another version is refused with both versions named.
+	// A response for another version is read by its codes, to the same
+	// result: every version keeps the codes of those before it.
 	other := writeFile(t, "other.json", strings.Replace(questionnaireResponse(t, src), "|test-1", "|test-0", 1))
-	run(t, []string{"assess", "--answers", other}).check(t, 2, nil, []string{`version "test-0"`, `"test-1"`, "rules export"})
+	if old := run(t, []string{"assess", "--format", "json", "--answers", other}); old.code != 0 || old.stdout != direct.stdout {
+		t.Errorf("a response for another version: exit %d\n%s\n%s", old.code, old.stderr, old.stdout)
+	}
+	// One with an answer this rule base does not know is refused with both
+	// versions named.
+	newer := writeFile(t, "newer.json", strings.Replace(strings.Replace(questionnaireResponse(t, src), "|test-1", "|test-9", 1), `"code": "vegan"`, `"code": "carnivore"`, 1))
+	run(t, []string{"assess", "--answers", newer}).check(t, 2, nil, []string{`version "test-9"`, `"test-1"`, "rules export", `unknown code "carnivore"`})
 }
 
 // questionnaireResponse turns answers (YAML) for the test rule base into a

@@ -1,7 +1,7 @@
 package data_test
 
 // Tests of the clinical content: that data/rules.yaml implements the triage
-// policy (shared/clinical/triage.md, version 2) and the knowledge brief
+// policy (shared/clinical/triage.md, version 3) and the knowledge brief
 // (shared/clinical/knowledge.md). They are the tests that should break when
 // the content changes; the engine's behaviour is tested in knowledge/ on a
 // small fixed rule base.
@@ -86,7 +86,8 @@ func flagSummary(fs []knowledge.Flag) []string {
 // tests its own rule and not principle 2.
 const answered = "serious: [none]\n"
 
-// TestTriagePolicy implements triage.md (version 2) rule by rule. Each case
+// TestTriagePolicy implements the rules triage.md version 2 had (all kept in
+// version 3) rule by rule; TestTriagePolicyV3 adds version 3's. Each case
 // checks the level and that a flag of that level names exactly the answers
 // that raised it (found by level and answers, not by id, so the test does
 // not depend on how rules.yaml names its flags).
@@ -154,7 +155,8 @@ func TestTriagePolicy(t *testing.T) {
 		{"new medicine", answered + "medications: [new_medicine]", "see_doctor", []string{"medications=new_medicine"}},
 		{"high-dose B6 with numbness", answered + "supplements: [b6_high_dose]\nsymptoms: [numbness_tingling]", "see_doctor", []string{"supplements=b6_high_dose", "symptoms=numbness_tingling"}},
 		{"pale and breathless", answered + "symptoms: [pale_skin, breathless_on_exertion]", "see_doctor", []string{"symptoms=pale_skin", "symptoms=breathless_on_exertion"}},
-		{"a week of diarrhoea", answered + "symptoms: [diarrhea]\ngi_duration: week_plus", "see_doctor", []string{"gi_duration=week_plus"}},
+		{"a week of diarrhoea", answered + "symptoms: [diarrhea]\ngi_duration: week_plus", "urgent", []string{"symptoms=diarrhea", "gi_duration=week_plus"}},
+		{"a week of nausea without vomiting", answered + "symptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: week_plus", "see_doctor", []string{"gi_duration=week_plus"}},
 		{"a PPI for over a year", answered + "medications: [ppi]\nppi_duration: over_1_year", "see_doctor", []string{"ppi_duration=over_1_year"}},
 		{"neck surgery alone", answered + "conditions: [neck_surgery]", "see_doctor", []string{"conditions=neck_surgery"}},
 		{"potassium with kidney disease", answered + "supplements: [potassium]\nconditions: [kidney_disease]", "see_doctor", []string{"supplements=potassium", "conditions=kidney_disease"}},
@@ -1077,7 +1079,14 @@ func TestCases(t *testing.T) {
 		"long_term_ppi":         {"see_doctor", true},  // six years on omeprazole, twitching for weeks
 		"older_adult_indoors":   {"see_doctor", false}, // weak on the stairs: no reassurance
 		"thyroid_surgery":       {"urgent", false},     // tingling lips after thyroid surgery
-		"vegan_b12":             {"see_doctor", true},  // pins and needles, weeks of twitching
+		"vegan_b12":             {"see_doctor", false}, // pins and needles: numbness withholds reassurance (policy v3)
+		// Version 3 pathways.
+		"late_pregnancy":    {"urgent", false},    // 33 weeks, headache and vomiting: possible pre-eclampsia
+		"steroids_vomiting": {"urgent", false},    // prednisolone and three days of vomiting: adrenal crisis risk
+		"lithium":           {"urgent", false},    // lithium with diarrhoea and unsteadiness: possible toxicity
+		"sports_drinks":     {"emergency", false}, // sports drinks beyond thirst, then headache and vomiting
+		"tetanus_wound":     {"emergency", false}, // a stiff jaw ten days after a puncture wound
+		"sudden_weakness":   {"emergency", false}, // legs gave way within hours (thyrotoxic periodic paralysis)
 	}
 	cases, err := knowledge.ReadCases(ruleBase(t), data.Cases(), "data/cases")
 	if err != nil {

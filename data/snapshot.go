@@ -7,8 +7,8 @@ import "github.com/twitchcheck/twitchcheck/knowledge"
 // snapshot is data/rules.yaml as loaded by knowledge.Load, without source positions.
 var snapshot = &knowledge.RuleBase{
 	File:       "data/rules.yaml",
-	Version:    "2026.11.3",
-	Date:       "2026-11-22",
+	Version:    "2026.12.1",
+	Date:       "2026-12-05",
 	Disclaimer: "twitchcheck is a screening aid, not a diagnosis. It cannot examine you or test your blood: its results say what your answers may point to, and only a health professional can tell you what is going on. Do not start, stop or change a prescribed medicine because of it, and ask a pharmacist or doctor before starting a supplement. If you feel very unwell or something is getting worse, contact a doctor; in an emergency, call your local emergency number.",
 	ScoreNote:  "Each score, from 0 to 100, says how strongly your answers match the signs and risks of that shortage in twitchcheck's rules. It is a ranking aid, not the chance that you have it: 95 does not mean 95%. Only a blood test can show a shortage.",
 	Reassurance: knowledge.Reassurance{
@@ -24,28 +24,52 @@ var snapshot = &knowledge.RuleBase{
 						"progressive_weakness",
 						"falls",
 						"swallowing_difficulty",
+						"one_side_spells",
 					},
-					Mask: 0x740,
+					Mask: 0xea0,
 				},
 				{
 					Op:       knowledge.CondOp(1),
 					Question: "symptoms",
 					Options: []string{
 						"weakness",
+						"numbness_tingling",
+						"balance_problems",
+						"speech_changes",
+						"double_vision",
 					},
 					QIndex: 5,
-					Mask:   0x20,
+					Mask:   0x20c0024,
+				},
+				{
+					Op:       knowledge.CondOp(1),
+					Question: "location",
+					Options: []string{
+						"tongue",
+					},
+					QIndex: 1,
+					Mask:   0x8,
 				},
 				{
 					Op:       knowledge.CondOp(1),
 					Question: "weakness_speed",
 					Options: []string{
+						"hours",
 						"days",
 						"weeks",
 						"months",
 					},
-					QIndex: 7,
-					Mask:   0x7,
+					QIndex: 8,
+					Mask:   0xf,
+				},
+				{
+					Op:       knowledge.CondOp(1),
+					Question: "age",
+					Options: []string{
+						"under_18",
+					},
+					QIndex: 30,
+					Mask:   0x1,
 				},
 				{
 					Op:       knowledge.CondOp(1),
@@ -55,8 +79,8 @@ var snapshot = &knowledge.RuleBase{
 						"parathyroid",
 						"kidney_disease",
 					},
-					QIndex: 26,
-					Mask:   0x32,
+					QIndex: 28,
+					Mask:   0x62,
 				},
 			},
 		},
@@ -64,10 +88,6 @@ var snapshot = &knowledge.RuleBase{
 			{
 				Text:   "Muscle twitches are very common: in one survey, about 7 in 10 healthy people said they had noticed them.",
 				Source: "reed_kurland_1963",
-			},
-			{
-				Text:   "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neuron disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
-				Source: "blexrud_1993",
 			},
 			{
 				Text:   "Twitches are common and very rarely a sign of anything serious; they often settle on their own, as stress, tiredness, caffeine or alcohol ease.",
@@ -134,14 +154,14 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID:        "mayo_magnesium",
 			Title:     "Magnesium deficiency",
-			Publisher: "Mayo Clinic",
+			Publisher: "Mayo Clinic Health Information Library, published by Monument Health",
 			URL:       "https://monument.health/mayo-clinic-health-information-library/article/?mayo-id=ABT-20330291",
 		},
 		{
 			ID:        "statpearls_hypomagnesemia",
 			Title:     "Hypomagnesemia",
 			Publisher: "StatPearls (NCBI Bookshelf)",
-			URL:       "https://statpearls.com/articlelibrary/viewarticle/23271",
+			URL:       "https://www.ncbi.nlm.nih.gov/books/NBK500003/",
 		},
 		{
 			ID:        "diuretics_mg_1993",
@@ -167,7 +187,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "fda_ppi_podcast",
 			Title:     "FDA Drug Safety Podcast: Risk of Low Magnesium Levels Associated with Long-Term Use of Proton Pump Inhibitors",
 			Publisher: "US Food and Drug Administration",
-			URL:       "http://www.fda.gov/Drugs/DrugSafety/DrugSafetyPodcasts/ucm246866.htm",
+			URL:       "https://www.fda.gov/Drugs/DrugSafety/DrugSafetyPodcasts/ucm246866.htm",
 		},
 		{
 			ID:        "nhs_twitches",
@@ -197,13 +217,13 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "msd_hypokalemia",
 			Title:     "Hypokalemia (Low Level of Potassium in the Blood)",
 			Publisher: "MSD Manual",
-			URL:       "https://www.merckmanuals.com/en-pr/home/hormonal-and-metabolic-disorders/electrolyte-balance/hypokalemia-low-level-of-potassium-in-the-blood",
+			URL:       "https://www.msdmanuals.com/home/hormonal-and-metabolic-disorders/electrolyte-balance/hypokalemia-low-level-of-potassium-in-the-blood",
 		},
 		{
 			ID:        "statpearls_hypokalemia",
 			Title:     "Hypokalemia",
 			Publisher: "StatPearls (NCBI Bookshelf)",
-			URL:       "https://statpearls.com/point-of-care/23269",
+			URL:       "https://www.ncbi.nlm.nih.gov/books/NBK482465/",
 		},
 		{
 			ID:        "hyperkalemia_review_2019",
@@ -304,7 +324,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "nhs_restless_legs",
 			Title:     "Restless legs syndrome",
 			Publisher: "nidirect (NHS content)",
-			URL:       "https://nidirect.gov.uk/conditions/restless-legs-syndrome",
+			URL:       "https://www.nidirect.gov.uk/conditions/restless-legs-syndrome",
 		},
 		{
 			ID:        "mayo_hyponatremia",
@@ -398,7 +418,7 @@ var snapshot = &knowledge.RuleBase{
 			ID:        "tga_b6",
 			Title:     "Health supplements containing vitamin B6 can cause peripheral neuropathy",
 			Publisher: "Therapeutic Goods Administration (Australia)",
-			URL:       "https://tga.gov.au/news/safety-alerts/health-supplements-containing-vitamin-b6-can-cause-peripheral-neuropathy",
+			URL:       "https://www.tga.gov.au/news/safety-alerts/health-supplements-containing-vitamin-b6-can-cause-peripheral-neuropathy",
 		},
 		{
 			ID:        "tga_b6_products",
@@ -511,6 +531,176 @@ var snapshot = &knowledge.RuleBase{
 			Publisher: "Guy's and St Thomas' NHS Foundation Trust",
 			URL:       "https://www.guysandstthomas.nhs.uk/health-information/diet-and-chronic-kidney-disease",
 		},
+		{
+			ID:        "nhs_tia",
+			Title:     "Transient ischaemic attack (TIA)",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/transient-ischaemic-attack-tia/",
+		},
+		{
+			ID:        "nhs_gbs",
+			Title:     "Guillain-Barré syndrome",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/guillain-barre-syndrome/",
+		},
+		{
+			ID:        "nhs_double_vision",
+			Title:     "Double vision",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/double-vision/",
+		},
+		{
+			ID:        "nhs_tetanus",
+			Title:     "Tetanus",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/tetanus/",
+		},
+		{
+			ID:        "endo_adrenal_crisis",
+			Title:     "Adrenal Crisis Information",
+			Publisher: "Society for Endocrinology",
+			URL:       "https://www.endocrinology.org/adrenal-crisis/",
+		},
+		{
+			ID:        "nhs_pre_eclampsia",
+			Title:     "Pre-eclampsia: symptoms",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/pre-eclampsia/symptoms/",
+		},
+		{
+			ID:        "hse_hyperemesis",
+			Title:     "Hyperemesis gravidarum (severe vomiting in pregnancy)",
+			Publisher: "HSE Ireland",
+			URL:       "https://www2.hse.ie/conditions/hyperemesis-gravidarum/",
+		},
+		{
+			ID:        "nhs_lithium",
+			Title:     "Lithium",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/medicines/lithium/",
+		},
+		{
+			ID:        "nhs_prochlorperazine",
+			Title:     "Prochlorperazine",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/medicines/prochlorperazine/",
+		},
+		{
+			ID:        "nhs_sertraline",
+			Title:     "Sertraline",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/medicines/sertraline/",
+		},
+		{
+			ID:        "medlineplus_rhabdomyolysis",
+			Title:     "Rhabdomyolysis",
+			Publisher: "MedlinePlus (US National Library of Medicine)",
+			URL:       "https://medlineplus.gov/ency/article/000473.htm",
+		},
+		{
+			ID:        "statpearls_wernicke",
+			Title:     "Wernicke Encephalopathy",
+			Publisher: "StatPearls (NCBI Bookshelf)",
+			URL:       "https://www.ncbi.nlm.nih.gov/books/NBK470344/",
+		},
+		{
+			ID:        "nhs_alcohol_misuse",
+			Title:     "Alcohol misuse",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/alcohol-misuse/",
+		},
+		{
+			ID:        "nhs_low_blood_sugar",
+			Title:     "Low blood sugar (hypoglycaemia)",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/low-blood-sugar-hypoglycaemia/",
+		},
+		{
+			ID:        "nhs_vitamin_d",
+			Title:     "Vitamins and minerals: Vitamin D",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/vitamins-and-minerals/vitamin-d/",
+		},
+		{
+			ID:        "nhs_pregnancy_foods",
+			Title:     "Foods to avoid in pregnancy",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/pregnancy/keeping-well/foods-to-avoid/",
+		},
+		{
+			ID:        "dhsc_energy_drinks",
+			Title:     "Ending the sale of energy drinks to children",
+			Publisher: "Department of Health and Social Care (UK), consultation, 2018",
+			URL:       "https://www.gov.uk/government/consultations/ending-the-sale-of-energy-drinks-to-children",
+		},
+		{
+			ID:        "cmo_2009_young_people",
+			Title:     "Guidance on the consumption of alcohol by children and young people",
+			Publisher: "Chief Medical Officer for England, 2009",
+			URL:       "https://webarchive.nationalarchives.gov.uk/20130103185806/http:/www.dh.gov.uk/en/Publicationsandstatistics/Publications/PublicationsPolicyAndGuidance/DH_110258",
+			Citation:  "Donaldson L. Guidance on the consumption of alcohol by children and young people. Department of Health, London; December 2009.",
+		},
+		{
+			ID:        "nhs_breastfeeding_alcohol",
+			Title:     "Breastfeeding and drinking alcohol",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/baby/breastfeeding-and-bottle-feeding/breastfeeding-and-lifestyle/alcohol/",
+		},
+		{
+			ID:        "nice_cg32",
+			Title:     "Nutrition support for adults: oral nutrition support, enteral tube feeding and parenteral nutrition (CG32)",
+			Publisher: "NICE",
+			URL:       "https://www.nice.org.uk/guidance/cg32",
+		},
+		{
+			ID:        "nidirect_tics",
+			Title:     "Tics",
+			Publisher: "nidirect (NHS content)",
+			URL:       "https://www.nidirect.gov.uk/conditions/tics",
+		},
+		{
+			ID:        "nhs_lothian_hypnic",
+			Title:     "Hypnic jerks & other sleep related movement disorders",
+			Publisher: "NHS Lothian (RefHelp)",
+			URL:       "https://apps.nhslothian.scot/refhelp/guidelines/neurology/hypnic-jerks-other-sleep-related-movement-disorders/",
+		},
+		{
+			ID:        "nhs_tremor",
+			Title:     "Tremor or shaking hands",
+			Publisher: "NHS",
+			URL:       "https://www.nhs.uk/conditions/tremor-or-shaking-hands/",
+		},
+		{
+			ID:        "mhra_antiepileptics_bone",
+			Title:     "Antiepileptics: adverse effects on bone",
+			Publisher: "MHRA Drug Safety Update, April 2009",
+			URL:       "https://www.gov.uk/drug-safety-update/antiepileptics-adverse-effects-on-bone",
+		},
+		{
+			ID:        "lin_2005_tpp",
+			Title:     "Thyrotoxic periodic paralysis",
+			Publisher: "Mayo Clinic Proceedings",
+			URL:       "https://doi.org/10.4065/80.1.99",
+			Citation:  "Lin SH. Thyrotoxic periodic paralysis. Mayo Clin Proc. 2005;80(1):99-105. doi:10.4065/80.1.99. PMID: 15667036",
+		},
+		{
+			ID:        "mayo_ckd",
+			Title:     "Chronic kidney disease: symptoms and causes",
+			Publisher: "Mayo Clinic",
+			URL:       "https://www.mayoclinic.org/diseases-conditions/chronic-kidney-disease/symptoms-causes/syc-20354521",
+		},
+		{
+			ID:        "hfm_fluids",
+			Title:     "Adjusting your diet: fluids",
+			Publisher: "Heart Failure Matters (Heart Failure Association of the European Society of Cardiology)",
+			URL:       "https://www.heartfailurematters.org/what-you-can-do/adjusting-your-diet-fluids/",
+		},
+		{
+			ID:        "nida_nicotine",
+			Title:     "Tobacco, Nicotine, and E-Cigarettes Research Report: How does tobacco deliver its effects?",
+			Publisher: "National Institute on Drug Abuse (NIH)",
+			URL:       "https://nida.nih.gov/publications/research-reports/tobacco-nicotine-e-cigarettes/how-does-tobacco-deliver-its-effects",
+		},
 	},
 	Sections: []knowledge.Section{
 		{
@@ -572,6 +762,11 @@ var snapshot = &knowledge.RuleBase{
 					Label: "Sudden face drooping, arm weakness or slurred speech",
 				},
 				{
+					ID:    "one_side_spells",
+					Label: "Sudden spells of weakness, numbness or jerking in one arm or leg, or down one side",
+					Help:  "Even if they passed after a few minutes.",
+				},
+				{
 					ID:    "seizure",
 					Label: "A seizure (fit)",
 				},
@@ -617,6 +812,10 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "mouth",
 					Label: "Lips or around the mouth",
+				},
+				{
+					ID:    "tongue",
+					Label: "Tongue",
 				},
 				{
 					ID:    "hands",
@@ -786,6 +985,10 @@ var snapshot = &knowledge.RuleBase{
 					Label: "Diarrhoea",
 				},
 				{
+					ID:    "dark_urine",
+					Label: "Dark brown or cola-coloured urine",
+				},
+				{
 					ID:    "appetite_loss",
 					Label: "Loss of appetite",
 				},
@@ -794,8 +997,21 @@ var snapshot = &knowledge.RuleBase{
 					Label: "Balance or coordination problems",
 				},
 				{
+					ID:    "speech_changes",
+					Label: "Speech or chewing getting slowly harder over weeks",
+					Help:  "Speech that went wrong suddenly is a stroke sign: it belongs in the first question.",
+				},
+				{
 					ID:    "stiffness",
 					Label: "Stiffness in the twitching muscles",
+				},
+				{
+					ID:    "jaw_stiffness",
+					Label: "A stiff jaw, or trouble opening the mouth",
+				},
+				{
+					ID:    "tremor",
+					Label: "Shaking hands (a tremor)",
 				},
 				{
 					ID:    "pain",
@@ -804,6 +1020,10 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "headache",
 					Label: "Headache",
+				},
+				{
+					ID:    "double_vision",
+					Label: "Double or blurred vision, or eyes that jerk",
 				},
 				{
 					ID:    "confusion",
@@ -829,12 +1049,25 @@ var snapshot = &knowledge.RuleBase{
 			Help:    "Losing fluid for longer drains more minerals and vitamins.",
 			Options: []knowledge.Option{
 				{
-					ID:    "days",
-					Label: "A few days",
+					ID:    "under_3_days",
+					Label: "Less than 3 days",
+				},
+				{
+					ID:    "3_to_6_days",
+					Label: "3 to 6 days",
 				},
 				{
 					ID:    "week_plus",
 					Label: "A week or more",
+				},
+				{
+					ID:              "days",
+					Label:           "A few days",
+					Help:            "An answer from an older version of twitchcheck, read as less than 3 days.",
+					KeptForOldFiles: true,
+					CountsAs: []string{
+						"under_3_days",
+					},
 				},
 			},
 			EnableWhen: &knowledge.Cond{
@@ -849,6 +1082,38 @@ var snapshot = &knowledge.RuleBase{
 			},
 		},
 		{
+			ID:      "vomiting",
+			Section: "symptoms",
+			Kind:    "single",
+			Text:    "Are you being sick, and do drinks stay down?",
+			Short:   "Being sick",
+			Help:    "Being sick drains fluid and salts fast. If you leave this question out, twitchcheck takes it that you are being sick, to be safe.",
+			Options: []knowledge.Option{
+				{
+					ID:    "nausea_only",
+					Label: "I feel sick, but I am not being sick",
+				},
+				{
+					ID:    "keeping_fluids_down",
+					Label: "I am being sick, but drinks stay down",
+				},
+				{
+					ID:    "cannot_keep_fluids_down",
+					Label: "I am being sick and cannot keep drinks down",
+				},
+			},
+			EnableWhen: &knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"nausea_vomiting",
+				},
+				QIndex: 5,
+				Mask:   0x4000,
+			},
+			UnansweredReadsAs: "keeping_fluids_down",
+		},
+		{
 			ID:      "weakness_speed",
 			Section: "symptoms",
 			Kind:    "single",
@@ -856,6 +1121,10 @@ var snapshot = &knowledge.RuleBase{
 			Short:   "Weakness getting worse",
 			Help:    "Weakness that gets worse from one day to the next needs a doctor the same day.",
 			Options: []knowledge.Option{
+				{
+					ID:    "hours",
+					Label: "Yes, it came on or got worse within hours",
+				},
 				{
 					ID:    "days",
 					Label: "Yes, from one day to the next",
@@ -891,7 +1160,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"progressive_weakness",
 						},
-						Mask: 0x200,
+						Mask: 0x400,
 					},
 				},
 			},
@@ -1055,7 +1324,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					{
@@ -1064,11 +1333,41 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 11,
+						QIndex: 12,
 						Mask:   0x8,
 					},
 				},
 			},
+		},
+		{
+			ID:      "drinking_amount",
+			Section: "lifestyle",
+			Kind:    "single",
+			Text:    "How much did you drink: more than your thirst asked for?",
+			Short:   "How much you drank",
+			Help:    "Drinking well beyond thirst, even sports drinks, can dilute the salt in your blood. If you leave this question out, twitchcheck takes it that you drank more than thirst asked for, to be safe.",
+			Options: []knowledge.Option{
+				{
+					ID:    "more_than_thirst",
+					Label: "More than thirst asked for",
+					Help:  "To a schedule or a target, to stay ahead of thirst, or I put on weight during the effort.",
+				},
+				{
+					ID:    "to_thirst",
+					Label: "When I was thirsty",
+				},
+			},
+			EnableWhen: &knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "rehydration",
+				Options: []string{
+					"plain_water",
+					"electrolytes",
+				},
+				QIndex: 15,
+				Mask:   0x3,
+			},
+			UnansweredReadsAs: "more_than_thirst",
 		},
 		{
 			ID:      "alcohol",
@@ -1089,6 +1388,21 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "heavy",
 					Label: "More than 14 units a week (about 6 pints of beer or 6 medium glasses of wine)",
+				},
+				{
+					ID:    "dependent",
+					Label: "Heavily most days, or I need a drink to start the day",
+					CountsAs: []string{
+						"heavy",
+					},
+				},
+				{
+					ID:    "stopped_recently",
+					Label: "I drank heavily most days and stopped or cut down sharply in the last week",
+					Help:  "Choose this rather than the one above when both apply.",
+					CountsAs: []string{
+						"heavy",
+					},
 				},
 			},
 		},
@@ -1234,7 +1548,7 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					ID:    "diuretic",
-					Label: "A diuretic (water tablet)",
+					Label: "A diuretic (water tablet, such as bendroflumethiazide, furosemide or spironolactone)",
 				},
 				{
 					ID:    "corticosteroid",
@@ -1257,6 +1571,34 @@ var snapshot = &knowledge.RuleBase{
 					Label: "A stimulant (ADHD medicine, decongestant)",
 				},
 				{
+					ID:    "statin",
+					Label: "A statin for cholesterol (such as atorvastatin, simvastatin)",
+				},
+				{
+					ID:    "antidepressant",
+					Label: "An SSRI or SNRI antidepressant (such as sertraline, citalopram, venlafaxine)",
+				},
+				{
+					ID:    "lithium",
+					Label: "Lithium",
+				},
+				{
+					ID:    "diabetes_medicine",
+					Label: "Insulin, or a diabetes tablet such as gliclazide (a sulfonylurea)",
+				},
+				{
+					ID:    "ace_arb",
+					Label: "An ACE inhibitor or ARB for blood pressure or the heart (such as ramipril, losartan)",
+				},
+				{
+					ID:    "antipsychotic",
+					Label: "An antipsychotic, or metoclopramide or prochlorperazine for sickness",
+				},
+				{
+					ID:    "anticonvulsant",
+					Label: "An epilepsy medicine (such as carbamazepine, phenytoin)",
+				},
+				{
 					ID:    "new_medicine",
 					Label: "A medicine started or changed in the last 4 weeks",
 				},
@@ -1276,7 +1618,7 @@ var snapshot = &knowledge.RuleBase{
 			Options: []knowledge.Option{
 				{
 					ID:    "thiazide",
-					Label: "Thiazide type (hydrochlorothiazide, indapamide, chlortalidone)",
+					Label: "Thiazide type (bendroflumethiazide, indapamide, hydrochlorothiazide, chlortalidone)",
 				},
 				{
 					ID:    "loop",
@@ -1285,6 +1627,15 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID:    "potassium_sparing",
 					Label: "Potassium-sparing (spironolactone, amiloride, eplerenone)",
+				},
+				{
+					ID:    "combination",
+					Label: "More than one kind, or a combination tablet (such as co-amilofruse, co-amilozide)",
+					CountsAs: []string{
+						"potassium_sparing",
+						"thiazide",
+						"loop",
+					},
 				},
 				{
 					ID:    "not_sure",
@@ -1297,7 +1648,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"diuretic",
 				},
-				QIndex: 22,
+				QIndex: 24,
 				Mask:   0x2,
 			},
 		},
@@ -1323,7 +1674,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"ppi",
 				},
-				QIndex: 22,
+				QIndex: 24,
 				Mask:   0x8,
 			},
 		},
@@ -1395,7 +1746,15 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					ID:    "malabsorption",
-					Label: "Coeliac disease, Crohn's disease or weight-loss surgery",
+					Label: "Coeliac disease, Crohn's disease or another condition that stops food being absorbed",
+				},
+				{
+					ID:    "weight_loss_surgery",
+					Label: "Weight-loss surgery (a gastric bypass or sleeve)",
+					Help:  "It counts as a condition that stops food being absorbed too: no need to pick both.",
+					CountsAs: []string{
+						"malabsorption",
+					},
 				},
 				{
 					ID:    "diabetes",
@@ -1414,14 +1773,58 @@ var snapshot = &knowledge.RuleBase{
 					Label: "An overactive or underactive thyroid",
 				},
 				{
+					ID:    "heart_condition",
+					Label: "Heart failure or a heart rhythm problem",
+				},
+				{
+					ID:    "eating_disorder",
+					Label: "An eating disorder, or eating very little lately",
+				},
+				{
+					ID:    "recent_wound",
+					Label: "A deep cut, puncture wound, burn or animal bite in the last 3 weeks",
+				},
+				{
 					ID:    "pregnant",
 					Label: "Pregnant",
+				},
+				{
+					ID:    "recently_gave_birth",
+					Label: "Gave birth in the last 6 weeks",
 				},
 				{
 					ID:    "heavy_periods",
 					Label: "Heavy periods",
 				},
 			},
+		},
+		{
+			ID:      "pregnancy_stage",
+			Section: "about",
+			Kind:    "single",
+			Text:    "How many weeks pregnant are you?",
+			Short:   "Weeks pregnant",
+			Help:    "Some warning signs matter more from 20 weeks. If you leave this question out, twitchcheck takes it that you are 20 weeks or more, to be safe.",
+			Options: []knowledge.Option{
+				{
+					ID:    "under_20_weeks",
+					Label: "Less than 20 weeks",
+				},
+				{
+					ID:    "20_weeks_plus",
+					Label: "20 weeks or more",
+				},
+			},
+			EnableWhen: &knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "conditions",
+				Options: []string{
+					"pregnant",
+				},
+				QIndex: 28,
+				Mask:   0x800,
+			},
+			UnansweredReadsAs: "20_weeks_plus",
 		},
 		{
 			ID:      "age",
@@ -1519,9 +1922,23 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Foods:  "hidden",
@@ -1534,12 +1951,40 @@ var snapshot = &knowledge.RuleBase{
 						Subs: []knowledge.Cond{
 							{
 								Op:       knowledge.CondOp(1),
+								Question: "diuretic_kind",
+								Options: []string{
+									"potassium_sparing",
+								},
+								QIndex: 25,
+								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
+							},
+						},
+					},
+					Foods:  "hidden",
+					Text:   "You take a potassium-sparing water tablet or an ACE inhibitor or ARB: magnesium-rich foods (greens, beans, nuts) are rich in potassium too, which these medicines keep in, so they are not listed here. A doctor decides whether you need magnesium, and how.",
+					Source: "ni_formulary_k_sparing",
+				},
+				{
+					When: knowledge.Cond{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
 								Question: "medications",
 								Options: []string{
 									"ppi",
 									"diuretic",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0xa,
 							},
 							{
@@ -1549,8 +1994,8 @@ var snapshot = &knowledge.RuleBase{
 									"malabsorption",
 									"diabetes",
 								},
-								QIndex: 26,
-								Mask:   0xc,
+								QIndex: 28,
+								Mask:   0x1c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -1558,8 +2003,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 15,
-								Mask:   0x4,
+								QIndex: 17,
+								Mask:   0x1c,
 							},
 						},
 					},
@@ -1586,7 +2031,7 @@ var snapshot = &knowledge.RuleBase{
 							"legs",
 						},
 						QIndex: 1,
-						Mask:   0x21,
+						Mask:   0x41,
 					},
 					Weight: 0.3,
 					Why:    "Twitching in the eyelid or the legs: low magnesium makes nerves and muscles over-excitable, with twitches, tremor and cramps.",
@@ -1601,7 +2046,7 @@ var snapshot = &knowledge.RuleBase{
 							"all_over",
 						},
 						QIndex: 1,
-						Mask:   0x100,
+						Mask:   0x200,
 					},
 					Weight: 0.3,
 					Why:    "Widespread muscle contractions can come from low magnesium.",
@@ -1615,7 +2060,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"sustained_spasm",
 						},
-						Mask: 0x80,
+						Mask: 0x100,
 					},
 					Weight: 0.6,
 					Why:    "Severe low magnesium can lower calcium, and low calcium causes spasms.",
@@ -1629,7 +2074,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x20,
+						Mask: 0x40,
 					},
 					Weight: 0.3,
 					Why:    "Severe low magnesium can cause seizures.",
@@ -1719,7 +2164,7 @@ var snapshot = &knowledge.RuleBase{
 							"appetite_loss",
 						},
 						QIndex: 5,
-						Mask:   0x10000,
+						Mask:   0x20000,
 					},
 					Weight: 0.4,
 					Why:    "Loss of appetite is an early sign of low magnesium.",
@@ -1764,7 +2209,7 @@ var snapshot = &knowledge.RuleBase{
 							"week_plus",
 						},
 						QIndex: 6,
-						Mask:   0x2,
+						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "A week or more of vomiting or diarrhoea drains more magnesium.",
@@ -1778,8 +2223,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
 					Weight: 0.8,
 					Why:    "Heavy drinking is a common cause of low magnesium.",
@@ -1793,7 +2238,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 19,
+						QIndex: 21,
 						Mask:   0x4,
 					},
 					Weight: 0.4,
@@ -1808,7 +2253,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 19,
+						QIndex: 21,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -1823,7 +2268,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Weight: 0.2,
@@ -1838,7 +2283,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"over_1_year",
 						},
-						QIndex: 24,
+						QIndex: 26,
 						Mask:   0x2,
 					},
 					Weight: 1.2,
@@ -1853,7 +2298,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.3,
@@ -1868,8 +2313,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"loop",
 						},
-						QIndex: 23,
-						Mask:   0x2,
+						QIndex: 25,
+						Mask:   0xa,
 					},
 					Weight: 0.5,
 					Why:    "Loop diuretics taken long-term, above all at high doses, can lower magnesium.",
@@ -1883,8 +2328,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 23,
-						Mask:   0x4,
+						QIndex: 25,
+						Mask:   0xc,
 					},
 					Weight: -0.3,
 					Why:    "Potassium-sparing diuretics keep magnesium rather than losing it.",
@@ -1898,8 +2343,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diabetes",
 						},
-						QIndex: 26,
-						Mask:   0x8,
+						QIndex: 28,
+						Mask:   0x10,
 					},
 					Weight: 0.5,
 					Why:    "Diabetes is one of the conditions that make the body lose magnesium.",
@@ -1913,8 +2358,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.8,
 					Why:    "Coeliac disease, Crohn's disease or gut surgery reduce magnesium absorption.",
@@ -1928,7 +2373,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.2,
@@ -1943,7 +2388,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"magnesium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x2,
 					},
 					Weight: -1.5,
@@ -1958,7 +2403,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.3,
@@ -2010,13 +2455,27 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"neck_surgery",
 							"parathyroid",
 							"kidney_disease",
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x36,
+						QIndex: 28,
+						Mask:   0x6e,
 					},
 					Foods:  "info",
 					Text:   "After neck surgery, with a parathyroid problem or with kidney or gut disease, low calcium comes from the illness, not from what you eat: foods will not fix it. A calcium level and treatment from your doctor will. The foods are listed for information.",
@@ -2062,7 +2521,7 @@ var snapshot = &knowledge.RuleBase{
 							"hands",
 						},
 						QIndex: 1,
-						Mask:   0xa,
+						Mask:   0x12,
 					},
 					Weight: 0.4,
 					Why:    "Low calcium causes muscle twitching and cramps, often in the hands and the face.",
@@ -2077,7 +2536,7 @@ var snapshot = &knowledge.RuleBase{
 							"feet",
 						},
 						QIndex: 1,
-						Mask:   0x40,
+						Mask:   0x80,
 					},
 					Weight: 0.2,
 					Why:    "Low calcium causes muscle cramps and tingling in the feet.",
@@ -2091,7 +2550,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"sustained_spasm",
 						},
-						Mask: 0x80,
+						Mask: 0x100,
 					},
 					Weight: 1.5,
 					Why:    "Spasms that lock the hands, feet or face (tetany) are the hallmark of low calcium.",
@@ -2105,7 +2564,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x20,
+						Mask: 0x40,
 					},
 					Weight: 0.5,
 					Why:    "Severe low calcium can cause seizures.",
@@ -2194,8 +2653,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"neck_surgery",
 						},
-						QIndex: 26,
-						Mask:   0x10,
+						QIndex: 28,
+						Mask:   0x20,
 					},
 					Weight: 1.8,
 					Why:    "Thyroid or parathyroid surgery can damage the parathyroid glands, which keep calcium up: a leading cause of low calcium.",
@@ -2209,8 +2668,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"parathyroid",
 						},
-						QIndex: 26,
-						Mask:   0x20,
+						QIndex: 28,
+						Mask:   0x40,
 					},
 					Weight: 2,
 					Why:    "An underactive parathyroid (hypoparathyroidism) lowers calcium.",
@@ -2224,7 +2683,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Weight: 0.8,
@@ -2239,8 +2698,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Malabsorption reduces the calcium and vitamin D taken up from food.",
@@ -2254,7 +2713,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 18,
+						QIndex: 20,
 						Mask:   0x4,
 					},
 					Weight: 0.4,
@@ -2269,7 +2728,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 18,
+						QIndex: 20,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -2284,7 +2743,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 0.2,
@@ -2299,7 +2758,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -2314,7 +2773,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"calcium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x4,
 					},
 					Weight: -1.2,
@@ -2329,7 +2788,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vitamin_d",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x8,
 					},
 					Weight: -0.3,
@@ -2344,7 +2803,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.2,
@@ -2388,6 +2847,20 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
@@ -2396,7 +2869,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"kidney_disease",
 								},
-								QIndex: 26,
+								QIndex: 28,
 								Mask:   0x2,
 							},
 							{
@@ -2405,13 +2878,22 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 23,
-								Mask:   0x4,
+								QIndex: 25,
+								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
 							},
 						},
 					},
 					Foods:  "hidden",
-					Text:   "With kidney disease or a potassium-sparing diuretic, potassium can build up too high: do not add potassium-rich foods, supplements or salt substitutes without your doctor's advice.",
+					Text:   "With kidney disease, a potassium-sparing water tablet or an ACE inhibitor or ARB, potassium can build up too high: do not add potassium-rich foods, supplements or salt substitutes without your doctor's advice.",
 					Source: "ni_formulary_k_sparing",
 				},
 				{
@@ -2426,7 +2908,7 @@ var snapshot = &knowledge.RuleBase{
 									"laxative",
 									"corticosteroid",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x16,
 							},
 							{
@@ -2495,7 +2977,7 @@ var snapshot = &knowledge.RuleBase{
 							"all_over",
 						},
 						QIndex: 1,
-						Mask:   0x130,
+						Mask:   0x260,
 					},
 					Weight: 0.2,
 					Why:    "Low potassium can cause muscle twitches.",
@@ -2527,8 +3009,8 @@ var snapshot = &knowledge.RuleBase{
 						QIndex: 5,
 						Mask:   0x80,
 					},
-					Weight: 0.8,
-					Why:    "Constipation is a sign of low potassium.",
+					Weight: 0.2,
+					Why:    "Constipation can come with low potassium, but it is common and says little on its own.",
 					Source: "mayo_hypokalemia_when",
 				},
 				{
@@ -2554,7 +3036,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"progressive_weakness",
 						},
-						Mask: 0x200,
+						Mask: 0x400,
 					},
 					Weight: 0.4,
 					Why:    "Severe low potassium can cause worsening weakness and even paralysis.",
@@ -2599,7 +3081,7 @@ var snapshot = &knowledge.RuleBase{
 							"week_plus",
 						},
 						QIndex: 6,
-						Mask:   0x2,
+						Mask:   0x4,
 					},
 					Weight: 0.5,
 					Why:    "A week or more of vomiting or diarrhoea drains a lot of potassium.",
@@ -2613,7 +3095,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					Weight: 0.3,
@@ -2628,7 +3110,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 20,
+						QIndex: 22,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -2643,7 +3125,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 20,
+						QIndex: 22,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -2658,11 +3140,11 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.8,
-					Why:    "Most water tablets (loop and thiazide types) make the kidneys lose potassium.",
+					Why:    "Loop and thiazide water tablets (such as furosemide, bendroflumethiazide or indapamide) make the kidneys lose potassium; potassium-sparing ones (such as spironolactone) keep it in.",
 					Source: "mayo_hypokalemia_causes",
 				},
 				{
@@ -2674,8 +3156,8 @@ var snapshot = &knowledge.RuleBase{
 							"loop",
 							"thiazide",
 						},
-						QIndex: 23,
-						Mask:   0x3,
+						QIndex: 25,
+						Mask:   0xb,
 					},
 					Weight: 0.9,
 					Why:    "Loop and thiazide diuretics are the commonest cause of low potassium.",
@@ -2689,8 +3171,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 23,
-						Mask:   0x4,
+						QIndex: 25,
+						Mask:   0xc,
 					},
 					Weight: -1.6,
 					Why:    "A potassium-sparing diuretic keeps potassium in: it can make potassium too high, not too low.",
@@ -2704,7 +3186,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"laxative",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x10,
 					},
 					Weight: 1.1,
@@ -2719,7 +3201,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"corticosteroid",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x4,
 					},
 					Weight: 0.6,
@@ -2734,7 +3216,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Weight: -0.6,
@@ -2745,11 +3227,41 @@ var snapshot = &knowledge.RuleBase{
 					ID: "potassium_20",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"ace_arb",
+						},
+						QIndex: 24,
+						Mask:   0x800,
+					},
+					Weight: -0.6,
+					Why:    "ACE inhibitors and ARBs keep potassium in: they can make it too high, not too low.",
+					Source: "hyperkalemia_review_2019",
+				},
+				{
+					ID: "potassium_21",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+						},
+						QIndex: 8,
+						Mask:   0x1,
+					},
+					Weight: 0.6,
+					Why:    "Weakness coming on within hours can be a sudden fall in potassium (periodic paralysis).",
+					Source: "lin_2005_tpp",
+				},
+				{
+					ID: "potassium_22",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
 						Question: "supplements",
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x100,
 					},
 					Weight: -0.5,
@@ -2796,6 +3308,20 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
@@ -2805,7 +3331,7 @@ var snapshot = &knowledge.RuleBase{
 									"metformin",
 									"ppi",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x28,
 							},
 							{
@@ -2814,8 +3340,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -2824,7 +3350,7 @@ var snapshot = &knowledge.RuleBase{
 									"50_64",
 									"65_plus",
 								},
-								QIndex: 27,
+								QIndex: 30,
 								Mask:   0xc,
 							},
 						},
@@ -2915,7 +3441,7 @@ var snapshot = &knowledge.RuleBase{
 							"balance_problems",
 						},
 						QIndex: 5,
-						Mask:   0x20000,
+						Mask:   0x40000,
 					},
 					Weight: 0.8,
 					Why:    "Problems with balance and coordination come with B12-related nerve damage.",
@@ -2930,7 +3456,7 @@ var snapshot = &knowledge.RuleBase{
 							"pale_skin",
 						},
 						QIndex: 5,
-						Mask:   0x400000,
+						Mask:   0x8000000,
 					},
 					Weight: 0.5,
 					Why:    "Low B12 can cause anaemia, which makes the skin pale.",
@@ -2945,7 +3471,7 @@ var snapshot = &knowledge.RuleBase{
 							"breathless_on_exertion",
 						},
 						QIndex: 5,
-						Mask:   0x800000,
+						Mask:   0x10000000,
 					},
 					Weight: 0.3,
 					Why:    "Anaemia from low B12 can make you breathless on exertion.",
@@ -2975,7 +3501,7 @@ var snapshot = &knowledge.RuleBase{
 							"confusion",
 						},
 						QIndex: 5,
-						Mask:   0x200000,
+						Mask:   0x4000000,
 					},
 					Weight: 0.3,
 					Why:    "Severe low B12 can affect thinking and cause confusion.",
@@ -2989,7 +3515,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 1.8,
@@ -3004,7 +3530,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegetarian",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x4,
 					},
 					Weight: 1,
@@ -3019,7 +3545,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"omnivore",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x1,
 					},
 					Weight: -0.3,
@@ -3034,7 +3560,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"metformin",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x20,
 					},
 					Weight: 1,
@@ -3049,7 +3575,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Weight: 0.3,
@@ -3064,7 +3590,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"over_1_year",
 						},
-						QIndex: 24,
+						QIndex: 26,
 						Mask:   0x2,
 					},
 					Weight: 0.6,
@@ -3079,7 +3605,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.7,
@@ -3094,7 +3620,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"50_64",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -3109,8 +3635,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 1,
 					Why:    "Coeliac disease, Crohn's disease or weight-loss surgery reduce B12 absorption.",
@@ -3124,7 +3650,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"b12",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x10,
 					},
 					Weight: -1.8,
@@ -3140,7 +3666,7 @@ var snapshot = &knowledge.RuleBase{
 							"multivitamin",
 							"b_complex",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x240,
 					},
 					Weight: -0.5,
@@ -3162,10 +3688,14 @@ var snapshot = &knowledge.RuleBase{
 				"the signs of low calcium",
 			},
 			Risks: []string{
-				"little sun on the skin",
+				"little sun on the skin (in the UK, from October to early March the sun is too weak to make vitamin D)",
+				"dark skin (an African, African-Caribbean or South Asian background)",
+				"skin kept covered outdoors",
+				"being housebound or in a care home",
 				"age 65 and over",
 				"malabsorption",
 				"kidney disease",
+				"epilepsy medicines such as carbamazepine or phenytoin",
 				"little fortified food",
 			},
 			Tests: []string{
@@ -3186,19 +3716,48 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"kidney_disease",
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x6,
+						QIndex: 28,
+						Mask:   0xe,
 					},
 					Foods:  "info",
 					Text:   "With kidney or gut disease, vitamin D from food or sun may not be absorbed or made active: the foods are listed for information, and a doctor decides the treatment.",
 					Source: "ods_vitamin_d",
 				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"anticonvulsant",
+						},
+						QIndex: 24,
+						Mask:   0x2000,
+					},
+					Foods:  "info",
+					Text:   "Epilepsy medicines can speed the breakdown of vitamin D, which food does not stop: the foods are listed for information. Ask your doctor whether you need a vitamin D supplement.",
+					Source: "mhra_antiepileptics_bone",
+				},
 			},
 			Prior: -2,
 			Sources: []string{
+				"nhs_vitamin_d",
 				"patientinfo_vitamin_d",
 				"ods_vitamin_d",
 			},
@@ -3286,7 +3845,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x4,
 					},
 					Weight: 1.4,
@@ -3301,12 +3860,12 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"sometimes",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x2,
 					},
 					Weight: 0.4,
-					Why:    "Sun only sometimes may not make enough vitamin D, especially in winter.",
-					Source: "ods_vitamin_d",
+					Why:    "Sun only sometimes may not make enough vitamin D, and from October to early March UK sun makes none.",
+					Source: "nhs_vitamin_d",
 				},
 				{
 					ID: "vitamin_d_8",
@@ -3316,12 +3875,12 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"daily",
 						},
-						QIndex: 21,
+						QIndex: 23,
 						Mask:   0x1,
 					},
-					Weight: -0.6,
-					Why:    "Regular sun on the skin makes a shortage less likely.",
-					Source: "ods_vitamin_d",
+					Weight: -0.2,
+					Why:    "Sun on the skin most days helps only from about late March to the end of September: from October to early March UK sun is too weak to make vitamin D, so it counts for little.",
+					Source: "nhs_vitamin_d",
 				},
 				{
 					ID: "vitamin_d_9",
@@ -3331,7 +3890,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.8,
@@ -3346,8 +3905,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Malabsorption reduces the vitamin D taken up from food.",
@@ -3361,7 +3920,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Weight: 0.8,
@@ -3376,7 +3935,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 18,
+						QIndex: 20,
 						Mask:   0x4,
 					},
 					Weight: 0.3,
@@ -3391,7 +3950,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 0.3,
@@ -3402,16 +3961,16 @@ var snapshot = &knowledge.RuleBase{
 					ID: "vitamin_d_14",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
-						Question: "supplements",
+						Question: "medications",
 						Options: []string{
-							"vitamin_d",
+							"anticonvulsant",
 						},
-						QIndex: 25,
-						Mask:   0x8,
+						QIndex: 24,
+						Mask:   0x2000,
 					},
-					Weight: -1.6,
-					Why:    "You already take vitamin D, which makes a shortage less likely.",
-					Source: "ods_vitamin_d",
+					Weight: 0.6,
+					Why:    "Long-term epilepsy medicines such as carbamazepine or phenytoin speed the breakdown of vitamin D.",
+					Source: "mhra_antiepileptics_bone",
 				},
 				{
 					ID: "vitamin_d_15",
@@ -3419,9 +3978,24 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "supplements",
 						Options: []string{
+							"vitamin_d",
+						},
+						QIndex: 27,
+						Mask:   0x8,
+					},
+					Weight: -1.6,
+					Why:    "You already take vitamin D, which makes a shortage less likely.",
+					Source: "ods_vitamin_d",
+				},
+				{
+					ID: "vitamin_d_16",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "supplements",
+						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.3,
@@ -3462,6 +4036,20 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
@@ -3470,17 +4058,18 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 15,
-								Mask:   0x4,
+								QIndex: 17,
+								Mask:   0x1c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
+									"weight_loss_surgery",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -3489,7 +4078,17 @@ var snapshot = &knowledge.RuleBase{
 									"week_plus",
 								},
 								QIndex: 6,
-								Mask:   0x2,
+								Mask:   0x4,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
 							},
 						},
 					},
@@ -3507,7 +4106,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"diuretic",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x2,
 							},
 							{
@@ -3516,8 +4115,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"diabetes",
 								},
-								QIndex: 26,
-								Mask:   0x8,
+								QIndex: 28,
+								Mask:   0x10,
 							},
 						},
 					},
@@ -3542,12 +4141,12 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
-					Weight: 1.7,
-					Why:    "Heavy drinking is the commonest cause of Wernicke's encephalopathy, the brain disorder of severe thiamine deficiency.",
-					Source: "sinha_2019_wernicke",
+					Weight: 0.6,
+					Why:    "More than 14 units a week is a small risk for thiamine; the risk is high with heavy drinking most days.",
+					Source: "statpearls_wernicke",
 				},
 				{
 					ID: "thiamine_2",
@@ -3555,14 +4154,15 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "alcohol",
 						Options: []string{
-							"none",
+							"dependent",
+							"stopped_recently",
 						},
-						QIndex: 15,
-						Mask:   0x1,
+						QIndex: 17,
+						Mask:   0x18,
 					},
-					Weight: -0.3,
-					Why:    "Not drinking removes the main cause of thiamine deficiency.",
-					Source: "ods_thiamin",
+					Weight: 1.3,
+					Why:    "Drinking heavily most days is the commonest cause of Wernicke's encephalopathy, the brain disorder of severe thiamine deficiency.",
+					Source: "statpearls_wernicke",
 				},
 				{
 					ID: "thiamine_3",
@@ -3570,17 +4170,93 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"weight_loss_surgery",
+						},
+						QIndex: 28,
+						Mask:   0x8,
+					},
+					Weight: 0.8,
+					Why:    "Weight-loss surgery is a strong risk for thiamine deficiency, above all with vomiting in the months after it.",
+					Source: "statpearls_wernicke",
+				},
+				{
+					ID: "thiamine_4",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Weight: 1.5,
+					Why:    "Eating very little for weeks can run down the body's small thiamine stores.",
+					Source: "statpearls_wernicke",
+				},
+				{
+					ID: "thiamine_5",
+					When: knowledge.Cond{
+						Op: knowledge.CondOp(3),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "gi_duration",
+								Options: []string{
+									"3_to_6_days",
+									"week_plus",
+								},
+								QIndex: 6,
+								Mask:   0x6,
+							},
+						},
+					},
+					Weight: 0.8,
+					Why:    "Vomiting for days leaves the body short of thiamine, whose stores are small.",
+					Source: "statpearls_wernicke",
+				},
+				{
+					ID: "thiamine_6",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"none",
+						},
+						QIndex: 17,
+						Mask:   0x1,
+					},
+					Weight: -0.3,
+					Why:    "Not drinking removes the main cause of thiamine deficiency.",
+					Source: "ods_thiamin",
+				},
+				{
+					ID: "thiamine_7",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.8,
 					Why:    "Weight-loss surgery and gut conditions that reduce absorption raise the risk of thiamine deficiency.",
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_4",
+					ID: "thiamine_8",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3595,7 +4271,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_5",
+					ID: "thiamine_9",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "gi_duration",
@@ -3603,14 +4279,14 @@ var snapshot = &knowledge.RuleBase{
 							"week_plus",
 						},
 						QIndex: 6,
-						Mask:   0x2,
+						Mask:   0x4,
 					},
 					Weight: 0.6,
 					Why:    "A week or more of vomiting or diarrhoea leaves the body short of nourishment, and thiamine runs short in any such state.",
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_6",
+					ID: "thiamine_10",
 					When: knowledge.Cond{
 						Op: knowledge.CondOp(3),
 						Subs: []knowledge.Cond{
@@ -3620,8 +4296,8 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -3639,14 +4315,14 @@ var snapshot = &knowledge.RuleBase{
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_7",
+					ID: "thiamine_11",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.3,
@@ -3654,22 +4330,22 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_8",
+					ID: "thiamine_12",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
 							"diabetes",
 						},
-						QIndex: 26,
-						Mask:   0x8,
+						QIndex: 28,
+						Mask:   0x10,
 					},
 					Weight: 0.4,
 					Why:    "People with diabetes lose more thiamine in the urine.",
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_9",
+					ID: "thiamine_13",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3677,14 +4353,14 @@ var snapshot = &knowledge.RuleBase{
 							"confusion",
 						},
 						QIndex: 5,
-						Mask:   0x200000,
+						Mask:   0x4000000,
 					},
 					Weight: 1,
 					Why:    "Confusion can be a sign of severe thiamine deficiency (Wernicke's encephalopathy).",
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_10",
+					ID: "thiamine_14",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3692,14 +4368,14 @@ var snapshot = &knowledge.RuleBase{
 							"balance_problems",
 						},
 						QIndex: 5,
-						Mask:   0x20000,
+						Mask:   0x40000,
 					},
 					Weight: 0.8,
 					Why:    "An unsteady walk can be a sign of severe thiamine deficiency (Wernicke's encephalopathy).",
 					Source: "sinha_2019_wernicke",
 				},
 				{
-					ID: "thiamine_11",
+					ID: "thiamine_15",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3714,7 +4390,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_12",
+					ID: "thiamine_16",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3729,7 +4405,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_13",
+					ID: "thiamine_17",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3737,14 +4413,14 @@ var snapshot = &knowledge.RuleBase{
 							"appetite_loss",
 						},
 						QIndex: 5,
-						Mask:   0x10000,
+						Mask:   0x20000,
 					},
 					Weight: 0.5,
 					Why:    "Loss of appetite is among the early signs of thiamine deficiency.",
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_14",
+					ID: "thiamine_18",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -3759,7 +4435,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "ods_thiamin",
 				},
 				{
-					ID: "thiamine_15",
+					ID: "thiamine_19",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "supplements",
@@ -3767,7 +4443,7 @@ var snapshot = &knowledge.RuleBase{
 							"multivitamin",
 							"b_complex",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x240,
 					},
 					Weight: -0.8,
@@ -3810,12 +4486,26 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "conditions",
 						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
 							"heavy_periods",
 							"malabsorption",
 							"pregnant",
 						},
-						QIndex: 26,
-						Mask:   0x184,
+						QIndex: 28,
+						Mask:   0x280c,
 					},
 					Foods:  "info",
 					Text:   "Your answers include a cause that food alone does not fix (heavy periods, pregnancy or a gut problem): the foods are listed for information. A doctor confirms low iron with a blood test and treats the cause.",
@@ -3828,7 +4518,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Foods:  "info",
@@ -3874,7 +4564,7 @@ var snapshot = &knowledge.RuleBase{
 							"pale_skin",
 						},
 						QIndex: 5,
-						Mask:   0x400000,
+						Mask:   0x8000000,
 					},
 					Weight: 1,
 					Why:    "Pale skin is a sign of anaemia, most often from low iron.",
@@ -3889,7 +4579,7 @@ var snapshot = &knowledge.RuleBase{
 							"breathless_on_exertion",
 						},
 						QIndex: 5,
-						Mask:   0x800000,
+						Mask:   0x10000000,
 					},
 					Weight: 1,
 					Why:    "Getting out of breath easily is a sign of iron deficiency anaemia.",
@@ -3918,8 +4608,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy_periods",
 						},
-						QIndex: 26,
-						Mask:   0x100,
+						QIndex: 28,
+						Mask:   0x2000,
 					},
 					Weight: 1.4,
 					Why:    "Heavy periods are a common cause of low iron.",
@@ -3933,8 +4623,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"pregnant",
 						},
-						QIndex: 26,
-						Mask:   0x80,
+						QIndex: 28,
+						Mask:   0x800,
 					},
 					Weight: 0.9,
 					Why:    "Pregnancy raises the need for iron a great deal.",
@@ -3948,8 +4638,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 26,
-						Mask:   0x4,
+						QIndex: 28,
+						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Coeliac disease, Crohn's disease or gut surgery reduce iron absorption.",
@@ -3963,7 +4653,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x8,
 					},
 					Weight: 0.6,
@@ -3978,7 +4668,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"vegetarian",
 						},
-						QIndex: 17,
+						QIndex: 19,
 						Mask:   0x4,
 					},
 					Weight: 0.5,
@@ -3993,7 +4683,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 					Weight: 0.3,
@@ -4008,7 +4698,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"iron",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x80,
 					},
 					Weight: -1.5,
@@ -4023,7 +4713,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x40,
 					},
 					Weight: -0.3,
@@ -4060,11 +4750,25 @@ var snapshot = &knowledge.RuleBase{
 				{
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"eating_disorder",
+						},
+						QIndex: 28,
+						Mask:   0x200,
+					},
+					Foods:  "hidden",
+					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
+					Source: "nice_cg32",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Foods:  "hidden",
@@ -4078,7 +4782,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 26,
+						QIndex: 28,
 						Mask:   0x2,
 					},
 					Foods:  "hidden",
@@ -4087,17 +4791,83 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
-						Question: "rehydration",
-						Options: []string{
-							"plain_water",
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "rehydration",
+								Options: []string{
+									"plain_water",
+								},
+								QIndex: 15,
+								Mask:   0x1,
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "exercise",
+										Options: []string{
+											"strenuous",
+										},
+										QIndex: 12,
+										Mask:   0x8,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"electrolytes",
+										},
+										QIndex: 15,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "drinking_amount",
+										Options: []string{
+											"more_than_thirst",
+										},
+										QIndex: 16,
+										Mask:   0x1,
+									},
+								},
+							},
 						},
-						QIndex: 14,
-						Mask:   0x1,
 					},
 					Foods:  "hidden",
-					Text:   "After heavy sweating or long exercise, low sodium comes from drinking more water than you lose, not from too little salt. Drink to thirst, not more; sports drinks do not prevent it.",
+					Text:   "After heavy sweating or long exercise, low sodium comes from drinking more than you lose, water or sports drinks, not from too little salt. Drink to thirst, not more; sports drinks do not prevent it.",
 					Source: "dugas_2006",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"heart_condition",
+						},
+						QIndex: 28,
+						Mask:   0x100,
+					},
+					Foods:  "hidden",
+					Text:   "With a heart condition, follow your doctor's advice on salt and fluids: salt makes the body hold water, so it is not advice for you. Ask for a sodium test.",
+					Source: "hfm_fluids",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+							"anticonvulsant",
+						},
+						QIndex: 24,
+						Mask:   0x2100,
+					},
+					Foods:  "hidden",
+					Text:   "Low sodium from a medicine comes from water held back, not from too little salt: salt is not the fix. Ask your doctor for a sodium test; do not stop the medicine yourself.",
+					Source: "aust_prescriber_hyponatraemia",
 				},
 			},
 			Prior: -2.8,
@@ -4116,7 +4886,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					Weight: 0.5,
@@ -4126,12 +4896,50 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_2",
 					When: knowledge.Cond{
+						Op: knowledge.CondOp(3),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "exercise",
+								Options: []string{
+									"strenuous",
+								},
+								QIndex: 12,
+								Mask:   0x8,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "rehydration",
+								Options: []string{
+									"electrolytes",
+								},
+								QIndex: 15,
+								Mask:   0x2,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "drinking_amount",
+								Options: []string{
+									"more_than_thirst",
+								},
+								QIndex: 16,
+								Mask:   0x1,
+							},
+						},
+					},
+					Weight: 1,
+					Why:    "Sports drinks drunk beyond thirst during hard exercise dilute the sodium in the blood too: they hold far less salt than blood.",
+					Source: "dugas_2006",
+				},
+				{
+					ID: "sodium_3",
+					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "rehydration",
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x1,
 					},
 					Weight: 1.3,
@@ -4139,14 +4947,14 @@ var snapshot = &knowledge.RuleBase{
 					Source: "hew_butler_2015",
 				},
 				{
-					ID: "sodium_3",
+					ID: "sodium_4",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "exercise",
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 11,
+						QIndex: 12,
 						Mask:   0x8,
 					},
 					Weight: 0.4,
@@ -4154,7 +4962,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "hew_butler_2015",
 				},
 				{
-					ID: "sodium_4",
+					ID: "sodium_5",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4162,14 +4970,14 @@ var snapshot = &knowledge.RuleBase{
 							"headache",
 						},
 						QIndex: 5,
-						Mask:   0x100000,
+						Mask:   0x1000000,
 					},
 					Weight: 1.1,
 					Why:    "Headache is a common symptom of low sodium.",
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_5",
+					ID: "sodium_6",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4184,7 +4992,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_6",
+					ID: "sodium_7",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4199,7 +5007,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "msd_hyponatremia",
 				},
 				{
-					ID: "sodium_7",
+					ID: "sodium_8",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4214,7 +5022,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_8",
+					ID: "sodium_9",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4229,7 +5037,7 @@ var snapshot = &knowledge.RuleBase{
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_9",
+					ID: "sodium_10",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -4237,35 +5045,35 @@ var snapshot = &knowledge.RuleBase{
 							"confusion",
 						},
 						QIndex: 5,
-						Mask:   0x200000,
+						Mask:   0x4000000,
 					},
 					Weight: 1,
 					Why:    "Confusion is a sign of severe low sodium.",
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_10",
+					ID: "sodium_11",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "serious",
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x20,
+						Mask: 0x40,
 					},
 					Weight: 0.5,
 					Why:    "Severe low sodium can cause seizures.",
 					Source: "mayo_hyponatremia",
 				},
 				{
-					ID: "sodium_11",
+					ID: "sodium_12",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
 					Weight: 0.5,
@@ -4273,34 +5081,64 @@ var snapshot = &knowledge.RuleBase{
 					Source: "aust_prescriber_hyponatraemia",
 				},
 				{
-					ID: "sodium_12",
+					ID: "sodium_13",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "diuretic_kind",
 						Options: []string{
 							"thiazide",
 						},
-						QIndex: 23,
-						Mask:   0x1,
+						QIndex: 25,
+						Mask:   0x9,
 					},
 					Weight: 1.2,
 					Why:    "Thiazide diuretics are a common cause of low sodium, particularly in older adults.",
 					Source: "msd_hyponatremia",
 				},
 				{
-					ID: "sodium_13",
+					ID: "sodium_14",
 					When: knowledge.Cond{
 						Op:       knowledge.CondOp(1),
 						Question: "age",
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 27,
+						QIndex: 30,
 						Mask:   0x8,
 					},
 					Weight: 0.4,
 					Why:    "Older adults are more prone to low sodium, especially on diuretics.",
 					Source: "msd_hyponatremia",
+				},
+				{
+					ID: "sodium_15",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					Weight: 0.5,
+					Why:    "Antidepressants, SSRIs above all, can lower sodium, mostly in older people and with a water tablet.",
+					Source: "aust_prescriber_hyponatraemia",
+				},
+				{
+					ID: "sodium_16",
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"anticonvulsant",
+						},
+						QIndex: 24,
+						Mask:   0x2000,
+					},
+					Weight: 0.4,
+					Why:    "Some epilepsy medicines, carbamazepine above all, can lower sodium.",
+					Source: "aust_prescriber_hyponatraemia",
 				},
 			},
 		},
@@ -4310,6 +5148,34 @@ var snapshot = &knowledge.RuleBase{
 			ID:     "caffeine",
 			Name:   "Caffeine",
 			Advice: "Cut down gradually to two drinks a day or fewer (a sudden stop can cause headaches), and none after midday.",
+			AdviceNotes: []knowledge.Caveat{
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					Text:   "You are pregnant: keep caffeine to no more than 200 mg a day in all (about two mugs of instant coffee or two of tea, with less from cola, energy drinks and chocolate). Cut down gradually.",
+					Source: "nhs_pregnancy_foods",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					Text:   "Under 18: energy drinks are not recommended for children and young people; cut caffeine down gradually, and have none late in the day.",
+					Source: "dhsc_energy_drinks",
+				},
+			},
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
@@ -4318,7 +5184,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"5_plus_cups",
 						},
-						QIndex: 8,
+						QIndex: 9,
 						Mask:   0x8,
 					},
 					Strength: "strong",
@@ -4332,7 +5198,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"3_4_cups",
 						},
-						QIndex: 8,
+						QIndex: 9,
 						Mask:   0x4,
 					},
 					Strength: "moderate",
@@ -4353,7 +5219,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"high",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x4,
 					},
 					Strength: "strong",
@@ -4367,7 +5233,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"moderate",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x2,
 					},
 					Strength: "weak",
@@ -4388,7 +5254,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"under_5",
 						},
-						QIndex: 10,
+						QIndex: 11,
 						Mask:   0x4,
 					},
 					Strength: "strong",
@@ -4402,7 +5268,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"5_6",
 						},
-						QIndex: 10,
+						QIndex: 11,
 						Mask:   0x2,
 					},
 					Strength: "weak",
@@ -4423,7 +5289,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 11,
+						QIndex: 12,
 						Mask:   0x8,
 					},
 					Strength: "strong",
@@ -4444,11 +5310,73 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x1,
 					},
 					Text:   "You already drink a lot of plain water when you sweat or exercise: do not drink more. Drink to thirst only; too much water dilutes the sodium in your blood.",
 					Source: "hew_butler_2015",
+				},
+				{
+					When: knowledge.Cond{
+						Op: knowledge.CondOp(3),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "exercise",
+								Options: []string{
+									"strenuous",
+								},
+								QIndex: 12,
+								Mask:   0x8,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "rehydration",
+								Options: []string{
+									"electrolytes",
+								},
+								QIndex: 15,
+								Mask:   0x2,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "drinking_amount",
+								Options: []string{
+									"more_than_thirst",
+								},
+								QIndex: 16,
+								Mask:   0x1,
+							},
+						},
+					},
+					Text:   "You drink sports drinks beyond thirst when you exercise hard: do not drink more. Sports drinks hold far less salt than blood and do not prevent low sodium; drink to thirst only.",
+					Source: "dugas_2006",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"kidney_disease",
+						},
+						QIndex: 28,
+						Mask:   0x2,
+					},
+					Text:   "With kidney disease, follow your kidney team's advice on how much to drink: drinking more is not always safe for you.",
+					Source: "gstt_ckd_diet",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"heart_condition",
+						},
+						QIndex: 28,
+						Mask:   0x100,
+					},
+					Text:   "With a heart condition, follow your doctor's or nurse's advice on how much to drink: some people with heart failure need to limit fluids, and drinking more is not always safe.",
+					Source: "hfm_fluids",
 				},
 			},
 			Rules: []knowledge.TriggerRule{
@@ -4459,7 +5387,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"low",
 						},
-						QIndex: 12,
+						QIndex: 13,
 						Mask:   0x2,
 					},
 					Strength: "strong",
@@ -4473,7 +5401,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 13,
+						QIndex: 14,
 						Mask:   0x1,
 					},
 					Strength: "moderate",
@@ -4487,7 +5415,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"little",
 						},
-						QIndex: 14,
+						QIndex: 15,
 						Mask:   0x4,
 					},
 					Strength: "strong",
@@ -4508,12 +5436,12 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"yes",
 						},
-						QIndex: 16,
+						QIndex: 18,
 						Mask:   0x1,
 					},
-					Strength: "moderate",
-					Why:      "You smoke or vape: nicotine is a stimulant, and stimulants can cause twitching.",
-					Source:   "medlineplus_twitching",
+					Strength: "weak",
+					Why:      "You smoke or vape: nicotine stimulates the body (a rush of adrenaline raises the heart rate and breathing). The pages twitchcheck cites do not name it as a cause of twitching, so it counts only weakly.",
+					Source:   "nida_nicotine",
 				},
 			},
 		},
@@ -4521,6 +5449,61 @@ var snapshot = &knowledge.RuleBase{
 			ID:     "alcohol",
 			Name:   "Alcohol",
 			Advice: "Drinking heavily drains magnesium and thiamine and disturbs sleep. Keep to 14 units a week or fewer, spread over three days or more, with several drink-free days. If you drink heavily every day, ask a doctor for help rather than stopping suddenly: stopping suddenly can be dangerous.",
+			AdviceNotes: []knowledge.Caveat{
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					Text:   "You are pregnant: the safest approach is not to drink alcohol at all. Your midwife or GP can help if you find it hard to stop.",
+					Source: "uk_cmo_alcohol",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					Text:   "Under 18, not drinking at all is healthiest: alcohol can harm a growing brain and body. A GP or school nurse can help if you find it hard to stop.",
+					Source: "cmo_2009_young_people",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"recently_gave_birth",
+						},
+						QIndex: 28,
+						Mask:   0x1000,
+					},
+					Text:   "If you are breastfeeding, have no more than 1 to 2 units once or twice a week. Drinking heavily drains magnesium and thiamine.",
+					Source: "nhs_breastfeeding_alcohol",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"dependent",
+							"stopped_recently",
+						},
+						QIndex: 17,
+						Mask:   0x18,
+					},
+					Text:   "If you drink heavily most days, or have just stopped, ask a GP for help: stopping suddenly without help can bring on withdrawal, with shaking, sweating and, at worst, fits.",
+					Source: "nhs_alcohol_misuse",
+				},
+			},
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
@@ -4529,8 +5512,8 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
 					Strength: "strong",
 					Why:      "Alcohol can bring on twitches.",
@@ -4543,12 +5526,26 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 15,
-						Mask:   0x4,
+						QIndex: 17,
+						Mask:   0x1c,
 					},
 					Strength: "strong",
 					Why:      "More than 14 units of alcohol a week, above the UK low-risk guideline.",
 					Source:   "uk_cmo_alcohol",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"stopped_recently",
+						},
+						QIndex: 17,
+						Mask:   0x10,
+					},
+					Strength: "strong",
+					Why:      "Stopping or sharply cutting down heavy drinking can bring on withdrawal, with shaking and sweating.",
+					Source:   "nhs_alcohol_misuse",
 				},
 			},
 		},
@@ -4565,7 +5562,7 @@ var snapshot = &knowledge.RuleBase{
 							"diuretic",
 							"corticosteroid",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x6,
 					},
 					Strength: "moderate",
@@ -4579,7 +5576,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"stimulant",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x40,
 					},
 					Strength: "moderate",
@@ -4593,12 +5590,54 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"new_medicine",
 						},
-						QIndex: 22,
-						Mask:   0x80,
+						QIndex: 24,
+						Mask:   0x4000,
 					},
 					Strength: "moderate",
 					Why:      "A medicine started or changed in the last four weeks: some medicines cause twitching.",
 					Source:   "nhs_twitches",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"lithium",
+						},
+						QIndex: 24,
+						Mask:   0x200,
+					},
+					Strength: "moderate",
+					Why:      "Lithium causes a tremor, and twitching can be a sign of too much lithium.",
+					Source:   "nhs_lithium",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antipsychotic",
+						},
+						QIndex: 24,
+						Mask:   0x1000,
+					},
+					Strength: "moderate",
+					Why:      "Antipsychotic and some anti-sickness medicines can cause muscle spasms (acute dystonia).",
+					Source:   "nhs_prochlorperazine",
+				},
+				{
+					When: knowledge.Cond{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					Strength: "weak",
+					Why:      "Antidepressants can lower sodium, and rarely cause serotonin syndrome, with twitching and shaking.",
+					Source:   "nhs_sertraline",
 				},
 			},
 		},
@@ -4614,7 +5653,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"b6_high_dose",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x20,
 					},
 					Strength: "strong",
@@ -4629,18 +5668,75 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "benign_fasciculation",
 			Name: "Benign fasciculation syndrome",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "duration",
-				Options: []string{
-					"2_weeks_to_3_months",
-					"over_3_months",
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "duration",
+						Options: []string{
+							"2_weeks_to_3_months",
+							"over_3_months",
+						},
+						QIndex: 2,
+						Mask:   0x18,
+					},
+					{
+						Op:       knowledge.CondOp(4),
+						Question: "location",
+						AtLeast:  2,
+						QIndex:   1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"all_over",
+						},
+						QIndex: 1,
+						Mask:   0x200,
+					},
 				},
-				QIndex: 2,
-				Mask:   0x18,
 			},
-			Text:       "Long-lasting twitches and cramps from overactive nerves, in someone who is otherwise well, are called benign fasciculation syndrome: harmless, though it can come and go for a long time. A doctor tells it apart from other causes by examining you: normal strength and muscle bulk are what count.",
+			Text:       "Long-lasting or widespread twitches and cramps from overactive nerves, in someone who is otherwise well, are called benign fasciculation syndrome: harmless, though it can come and go for a long time. A doctor tells it apart from other causes by examining you: normal strength and muscle bulk are what count.",
 			Reassuring: true,
 			Source:     "nhs_twitches",
+		},
+		{
+			ID:   "benign_fasciculation_follow_up",
+			Name: "What a long follow-up of benign twitching found",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "duration",
+						Options: []string{
+							"2_weeks_to_3_months",
+							"over_3_months",
+						},
+						QIndex: 2,
+						Mask:   0x18,
+					},
+					{
+						Op:       knowledge.CondOp(4),
+						Question: "location",
+						AtLeast:  2,
+						QIndex:   1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"all_over",
+						},
+						QIndex: 1,
+						Mask:   0x200,
+					},
+				},
+			},
+			Text:       "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neuron disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
+			Reassuring: true,
+			Source:     "blexrud_1993",
 		},
 		{
 			ID:   "health_anxiety",
@@ -4654,19 +5750,38 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"high",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x4,
 					},
 					{
-						Op:       knowledge.CondOp(1),
-						Question: "duration",
-						Options: []string{
-							"1_to_2_weeks",
-							"2_weeks_to_3_months",
-							"over_3_months",
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "duration",
+								Options: []string{
+									"2_weeks_to_3_months",
+									"over_3_months",
+								},
+								QIndex: 2,
+								Mask:   0x18,
+							},
+							{
+								Op:       knowledge.CondOp(4),
+								Question: "location",
+								AtLeast:  2,
+								QIndex:   1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "location",
+								Options: []string{
+									"all_over",
+								},
+								QIndex: 1,
+								Mask:   0x200,
+							},
 						},
-						QIndex: 2,
-						Mask:   0x1c,
 					},
 				},
 			},
@@ -4687,7 +5802,7 @@ var snapshot = &knowledge.RuleBase{
 							"moderate",
 							"high",
 						},
-						QIndex: 9,
+						QIndex: 10,
 						Mask:   0x6,
 					},
 					{
@@ -4710,7 +5825,7 @@ var snapshot = &knowledge.RuleBase{
 									"hands",
 								},
 								QIndex: 1,
-								Mask:   0xc,
+								Mask:   0x14,
 							},
 						},
 					},
@@ -4724,6 +5839,322 @@ var snapshot = &knowledge.RuleBase{
 			Source:     "healthlinkbc_hyperventilation",
 		},
 		{
+			ID:   "tics",
+			Name: "Tics",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"eyelid",
+							"face",
+							"mouth",
+						},
+						QIndex: 1,
+						Mask:   0x7,
+					},
+				},
+			},
+			Text:   "In children and teenagers, quick repeated movements such as blinking, grimacing or twitching of the face are often tics. They are common from about age 5 and get worse with stress or tiredness. A GP can tell a tic from other twitching; any other symptom needs checking in its own right.",
+			Source: "nidirect_tics",
+		},
+		{
+			ID:   "sleep_starts",
+			Name: "Sleep starts (hypnic jerks)",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "age",
+								Options: []string{
+									"under_18",
+								},
+								QIndex: 30,
+								Mask:   0x1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sleep",
+								Options: []string{
+									"under_5",
+								},
+								QIndex: 11,
+								Mask:   0x4,
+							},
+						},
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"arms",
+							"legs",
+							"trunk",
+							"all_over",
+						},
+						QIndex: 1,
+						Mask:   0x360,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "frequency",
+						Options: []string{
+							"occasional",
+						},
+						QIndex: 3,
+						Mask:   0x1,
+					},
+				},
+			},
+			Text:   "A sudden jolt of the body or the limbs just as you fall asleep is a sleep start (hypnic jerk): at least 8 in 10 people have them, more often when over-tired. Twitches that come while you are awake are something else: tell the doctor which they are.",
+			Source: "nhs_lothian_hypnic",
+		},
+		{
+			ID:   "tremor",
+			Name: "Shaking hands (tremor)",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"tremor",
+				},
+				QIndex: 5,
+				Mask:   0x400000,
+			},
+			Text: "A slight tremor is normal and shows more with caffeine, smoking, stress, tiredness or cold. Some medicines, an overactive thyroid and alcohol withdrawal cause it too. See a GP if a tremor gets worse over time or affects your daily life.",
+			Tests: []string{
+				"thyroid function (TSH)",
+			},
+			Source: "nhs_tremor",
+		},
+		{
+			ID:   "low_blood_sugar",
+			Name: "Low blood sugar (hypoglycaemia)",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"diabetes_medicine",
+						},
+						QIndex: 24,
+						Mask:   0x400,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"palpitations",
+									"confusion",
+									"tingling_mouth",
+									"fatigue",
+								},
+								QIndex: 5,
+								Mask:   0x4400058,
+							},
+						},
+					},
+				},
+			},
+			Text: "On insulin or a sulfonylurea (such as gliclazide), shaking, sweating, tingling lips, a racing heartbeat and tiredness can be low blood sugar, which looks like a salt or mineral problem. A blood sugar check tells them apart.",
+			Tests: []string{
+				"blood glucose",
+			},
+			Source: "nhs_low_blood_sugar",
+		},
+		{
+			ID:   "alcohol_withdrawal",
+			Name: "Alcohol withdrawal",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "alcohol",
+				Options: []string{
+					"stopped_recently",
+				},
+				QIndex: 17,
+				Mask:   0x10,
+			},
+			Text:   "Within hours to a couple of days of stopping or sharply cutting down heavy drinking, the body can react with shaking hands, sweating, a racing heart, feeling sick and, at worst, fits or seeing things. A doctor can help you stop safely.",
+			Source: "nhs_alcohol_misuse",
+		},
+		{
+			ID:   "acute_dystonia",
+			Name: "Acute dystonia (a reaction to a medicine)",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "medications",
+				Options: []string{
+					"antipsychotic",
+				},
+				QIndex: 24,
+				Mask:   0x1000,
+			},
+			Text:   "Antipsychotic medicines and the anti-sickness medicines metoclopramide and prochlorperazine can cause acute dystonia: a spasm that twists the neck, jaw, tongue or eyes, often within days of starting. It is treatable; it needs a doctor the same day.",
+			Source: "nhs_prochlorperazine",
+		},
+		{
+			ID:   "lithium",
+			Name: "Lithium and its level",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "medications",
+				Options: []string{
+					"lithium",
+				},
+				QIndex: 24,
+				Mask:   0x200,
+			},
+			Text: "A fine tremor is common on lithium. A coarse tremor, twitching, diarrhoea, vomiting, unsteadiness or confusion can mean the lithium level is too high; losing fluid (vomiting, diarrhoea, sweating, drinking too little) raises it. A blood test measures it.",
+			Tests: []string{
+				"lithium level",
+				"urea and electrolytes (sodium, potassium, creatinine)",
+			},
+			Source: "nhs_lithium",
+		},
+		{
+			ID:   "serotonin_syndrome",
+			Name: "Serotonin syndrome",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"confusion",
+									"palpitations",
+									"diarrhea",
+								},
+								QIndex: 5,
+								Mask:   0x4408040,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+						},
+					},
+				},
+			},
+			Text:   "On an antidepressant, shaking, twitching, sweating, a racing heartbeat, diarrhoea or confusion can be serotonin syndrome, more so after a dose increase or a second medicine that raises serotonin.",
+			Source: "nhs_sertraline",
+		},
+		{
+			ID:   "tetanus",
+			Name: "Tetanus",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "conditions",
+				Options: []string{
+					"recent_wound",
+				},
+				QIndex: 28,
+				Mask:   0x400,
+			},
+			Text:   "Tetanus starts 4 to 21 days after a wound, bite or burn, usually with a stiff jaw and then painful muscle spasms. If you have not had all your tetanus jabs, or do not know, ask a GP or pharmacist about the wound even without symptoms.",
+			Source: "nhs_tetanus",
+		},
+		{
+			ID:   "rhabdomyolysis",
+			Name: "Muscle breakdown (rhabdomyolysis)",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"dark_urine",
+				},
+				QIndex: 5,
+				Mask:   0x10000,
+			},
+			Text: "Muscle pain, weakness and dark or cola-coloured urine after hard exercise, a statin, a fall or a crush can be muscle breakdown, which can harm the kidneys. Blood (CK) and urine tests check it.",
+			Tests: []string{
+				"creatine kinase (CK)",
+				"urine test",
+			},
+			Source: "medlineplus_rhabdomyolysis",
+		},
+		{
+			ID:   "thyrotoxic_periodic_paralysis",
+			Name: "Thyrotoxic periodic paralysis",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+						},
+						QIndex: 8,
+						Mask:   0x1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"thyroid_disease",
+						},
+						QIndex: 28,
+						Mask:   0x80,
+					},
+				},
+			},
+			Text: "With an overactive thyroid, attacks of sudden weakness of the arms and legs lasting hours, often after a heavy carbohydrate meal or rest after exercise, can come from potassium moving into the cells. It needs emergency care.",
+			Tests: []string{
+				"urea and electrolytes (potassium)",
+				"thyroid function (TSH)",
+			},
+			Source: "lin_2005_tpp",
+		},
+		{
 			ID:   "overactive_thyroid",
 			Name: "An overactive thyroid",
 			When: knowledge.Cond{
@@ -4732,8 +6163,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"thyroid_disease",
 				},
-				QIndex: 26,
-				Mask:   0x40,
+				QIndex: 28,
+				Mask:   0x80,
 			},
 			Text: "An overactive thyroid can cause twitching, trembling, a racing heartbeat, anxiety and muscle weakness. Thyroid disease itself does not lower calcium (an operation on the neck can). A thyroid blood test checks it.",
 			Tests: []string{
@@ -4750,17 +6181,49 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"kidney_disease",
 				},
-				QIndex: 26,
+				QIndex: 28,
 				Mask:   0x2,
 			},
-			Text: "Kidney disease can itself cause twitching, and it upsets the salts in the blood (potassium, calcium and others), sometimes making them too high rather than too low. Your kidney team can check them with blood tests.",
+			Text: "Kidney disease can cause muscle twitches and cramps, and it upsets the salts in the blood (potassium, calcium and others), often making them too high rather than too low. Your kidney team can check them with blood tests.",
 			Tests: []string{
 				"urea and electrolytes with creatinine",
 				"calcium",
 				"phosphate",
 				"magnesium",
 			},
-			Source: "medlineplus_twitching",
+			Source: "mayo_ckd",
+		},
+		{
+			ID:   "potassium_keeping_medicines",
+			Name: "Medicines that keep potassium in",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "diuretic_kind",
+						Options: []string{
+							"potassium_sparing",
+						},
+						QIndex: 25,
+						Mask:   0xc,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"ace_arb",
+						},
+						QIndex: 24,
+						Mask:   0x800,
+					},
+				},
+			},
+			Text: "Potassium-sparing water tablets (spironolactone, amiloride, eplerenone) and ACE inhibitors or ARBs (such as ramipril or losartan) keep potassium in the body. With kidney disease, potassium supplements or salt substitutes, potassium can rise too high; too much potassium also causes weakness and palpitations.",
+			Tests: []string{
+				"urea and electrolytes (potassium, creatinine)",
+			},
+			Source: "hyperkalemia_review_2019",
 		},
 		{
 			ID:   "medicines_sodium",
@@ -4773,15 +6236,17 @@ var snapshot = &knowledge.RuleBase{
 						Question: "medications",
 						Options: []string{
 							"diuretic",
+							"antidepressant",
+							"anticonvulsant",
 							"other",
 							"new_medicine",
 						},
-						QIndex: 22,
-						Mask:   0x182,
+						QIndex: 24,
+						Mask:   0xe102,
 					},
 				},
 			},
-			Text: "Some medicines can lower sodium: thiazide water tablets, some antidepressants (such as SSRIs) and some epilepsy medicines (such as carbamazepine). Ask your pharmacist whether yours could.",
+			Text: "Some medicines can lower sodium: thiazide water tablets (such as bendroflumethiazide or indapamide), antidepressants such as SSRIs (more often in older people, and with a water tablet) and some epilepsy medicines (such as carbamazepine). Ask your pharmacist whether yours could.",
 			Tests: []string{
 				"urea and electrolytes (sodium)",
 			},
@@ -4791,22 +6256,57 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "medicines_potassium",
 			Name: "Medicines that lower potassium",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "medications",
-				Options: []string{
-					"corticosteroid",
-					"diuretic",
-					"other",
-					"new_medicine",
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"corticosteroid",
+							"diabetes_medicine",
+							"other",
+							"new_medicine",
+						},
+						QIndex: 24,
+						Mask:   0xc404,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "diuretic_kind",
+						Options: []string{
+							"thiazide",
+							"loop",
+							"not_sure",
+						},
+						QIndex: 25,
+						Mask:   0x1b,
+					},
 				},
-				QIndex: 22,
-				Mask:   0x186,
 			},
-			Text: "Some medicines move potassium into the cells and lower it in the blood: insulin and high doses of salbutamol (a reliever inhaler); water tablets lose it in the urine. Ask your pharmacist whether yours could.",
+			Text: "Some medicines move potassium into the cells and lower it in the blood: insulin and high doses of salbutamol (a reliever inhaler); loop and thiazide water tablets (such as furosemide, bendroflumethiazide or indapamide) and steroid tablets lose it in the urine. Ask your pharmacist whether yours could.",
 			Tests: []string{
 				"urea and electrolytes (potassium)",
 			},
 			Source: "statpearls_hypokalemia",
+		},
+		{
+			ID:   "anticonvulsants_vitamin_d",
+			Name: "Epilepsy medicines and vitamin D",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "medications",
+				Options: []string{
+					"anticonvulsant",
+				},
+				QIndex: 24,
+				Mask:   0x2000,
+			},
+			Text: "Long-term carbamazepine, phenytoin, primidone or sodium valproate can lower vitamin D and weaken bones; the MHRA advises considering vitamin D for people on them who get little sun or calcium. Ask your doctor.",
+			Tests: []string{
+				"serum 25-hydroxyvitamin D (25(OH)D)",
+				"calcium",
+			},
+			Source: "mhra_antiepileptics_bone",
 		},
 		{
 			ID:   "statins",
@@ -4818,11 +6318,47 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "medications",
 						Options: []string{
+							"statin",
+						},
+						QIndex: 24,
+						Mask:   0x80,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"muscle_aches",
+							"weakness",
+							"pain",
+							"cramps",
+							"dark_urine",
+						},
+						QIndex: 5,
+						Mask:   0x811022,
+					},
+				},
+			},
+			Text: "Statins (for cholesterol) can cause muscle pain, tenderness or weakness, and rarely muscle damage; a blood test (CK) checks for it. Do not stop the statin without advice.",
+			Tests: []string{
+				"creatine kinase (CK)",
+			},
+			Source: "nhs_statins",
+		},
+		{
+			ID:   "medicines_muscles",
+			Name: "Medicines and muscle symptoms",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
 							"other",
 							"new_medicine",
 						},
-						QIndex: 22,
-						Mask:   0x180,
+						QIndex: 24,
+						Mask:   0xc000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
@@ -4834,11 +6370,11 @@ var snapshot = &knowledge.RuleBase{
 							"cramps",
 						},
 						QIndex: 5,
-						Mask:   0x81022,
+						Mask:   0x801022,
 					},
 				},
 			},
-			Text: "If one of your medicines is a statin (for cholesterol), it can cause muscle pain, tenderness or weakness. If that is new and you cannot explain it, call a doctor or NHS 111 straight away and follow their advice about the statin; a blood test (CK) checks for muscle damage.",
+			Text: "Some medicines, statins above all, can cause muscle pain or weakness. Tell your doctor which medicines you take; a blood test (CK) checks for muscle damage.",
 			Tests: []string{
 				"creatine kinase (CK)",
 			},
@@ -4853,8 +6389,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"diabetes",
 				},
-				QIndex: 26,
-				Mask:   0x8,
+				QIndex: 28,
+				Mask:   0x10,
 			},
 			Text: "Diabetes is the commonest cause of damage to the nerves of the hands and feet (peripheral neuropathy) in the UK, and the risk is higher when blood sugar is poorly controlled. A doctor can check your nerves, and a blood test shows how well the diabetes is controlled.",
 			Tests: []string{
@@ -4910,6 +6446,37 @@ var snapshot = &knowledge.RuleBase{
 			Source: "nhs_stroke",
 		},
 		{
+			ID:    "one_side_spells",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "serious",
+				Options: []string{
+					"one_side_spells",
+				},
+				Mask: 0x20,
+			},
+			Reason: "Sudden spells of weakness, numbness or jerking in one arm or leg or down one side can be a mini-stroke (TIA), even when they pass: it can come before a stroke.",
+			Action: "Call emergency services now, even if the spells have stopped.",
+			Source: "nhs_tia",
+		},
+		{
+			ID:    "weakness_within_hours",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "weakness_speed",
+				Options: []string{
+					"hours",
+				},
+				QIndex: 8,
+				Mask:   0x1,
+			},
+			Reason: "Weakness that came on or got worse within hours can be a stroke, a sudden fall in potassium (periodic paralysis) or another emergency.",
+			Action: "Call emergency services now and note the time it started.",
+			Source: "nice_ng127",
+		},
+		{
 			ID:    "seizure",
 			Level: "emergency",
 			When: knowledge.Cond{
@@ -4918,7 +6485,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"seizure",
 				},
-				Mask: 0x20,
+				Mask: 0x40,
 			},
 			Reason: "A seizure can come from severely low calcium or sodium, or another serious cause.",
 			Action: "Call emergency services now.",
@@ -4949,7 +6516,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "Fainting together with an irregular or racing heartbeat can be a dangerous heart rhythm, such as one from very low potassium.",
+			Reason: "Fainting together with an irregular or racing heartbeat can be a dangerous heart rhythm, for example from a potassium level far out of its normal range.",
 			Action: "Call emergency services now.",
 			Source: "nhs_palpitations",
 		},
@@ -4963,14 +6530,44 @@ var snapshot = &knowledge.RuleBase{
 					"confusion",
 				},
 				QIndex: 5,
-				Mask:   0x200000,
+				Mask:   0x4000000,
 			},
 			Reason: "New confusion with twitching can mean severely low sodium or calcium, or Wernicke's encephalopathy from a lack of thiamine.",
 			Action: "Call emergency services now, or ask someone to call for you.",
 			Source: "nhs_confusion",
 		},
 		{
-			ID:    "dilutional_low_sodium",
+			ID:    "fast_weakness_swallowing",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+							"days",
+						},
+						QIndex: 8,
+						Mask:   0x3,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "serious",
+						Options: []string{
+							"swallowing_difficulty",
+						},
+						Mask: 0x80,
+					},
+				},
+			},
+			Reason: "Weakness getting worse over hours or days with difficulty swallowing can be Guillain-Barré syndrome, which can spread to the muscles of breathing.",
+			Action: "Call emergency services now.",
+			Source: "nhs_gbs",
+		},
+		{
+			ID:    "double_vision_headache",
 			Level: "emergency",
 			When: knowledge.Cond{
 				Op: knowledge.CondOp(3),
@@ -4979,48 +6576,238 @@ var snapshot = &knowledge.RuleBase{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
 						Options: []string{
-							"nausea_vomiting",
+							"double_vision",
 						},
 						QIndex: 5,
-						Mask:   0x4000,
+						Mask:   0x2000000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
-						Question: "rehydration",
+						Question: "symptoms",
 						Options: []string{
-							"plain_water",
+							"headache",
 						},
-						QIndex: 14,
-						Mask:   0x1,
+						QIndex: 5,
+						Mask:   0x1000000,
+					},
+				},
+			},
+			Reason: "Double vision with a headache, especially if the headache is severe, can be a problem in the brain that needs emergency care.",
+			Action: "Call emergency services now.",
+			Source: "nhs_double_vision",
+		},
+		{
+			ID:    "dilutional_low_sodium",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"plain_water",
+										},
+										QIndex: 15,
+										Mask:   0x1,
+									},
+									{
+										Op: knowledge.CondOp(2),
+										Subs: []knowledge.Cond{
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "sweating",
+												Options: []string{
+													"yes",
+												},
+												QIndex: 14,
+												Mask:   0x1,
+											},
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "exercise",
+												Options: []string{
+													"strenuous",
+												},
+												QIndex: 12,
+												Mask:   0x8,
+											},
+										},
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "exercise",
+										Options: []string{
+											"strenuous",
+										},
+										QIndex: 12,
+										Mask:   0x8,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"electrolytes",
+										},
+										QIndex: 15,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "drinking_amount",
+										Options: []string{
+											"more_than_thirst",
+										},
+										QIndex: 16,
+										Mask:   0x1,
+									},
+								},
+							},
+						},
 					},
 					{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
 								Op:       knowledge.CondOp(1),
-								Question: "sweating",
+								Question: "symptoms",
 								Options: []string{
-									"yes",
+									"nausea_vomiting",
+									"confusion",
 								},
-								QIndex: 13,
-								Mask:   0x1,
+								QIndex: 5,
+								Mask:   0x4004000,
 							},
 							{
 								Op:       knowledge.CondOp(1),
-								Question: "exercise",
+								Question: "serious",
 								Options: []string{
-									"strenuous",
+									"fainting",
+									"seizure",
 								},
-								QIndex: 11,
-								Mask:   0x8,
+								Mask: 0x48,
 							},
 						},
 					},
 				},
 			},
-			Reason: "Vomiting or nausea after drinking a lot of plain water while sweating or exercising hard can be dangerously low sodium (exercise-associated hyponatraemia).",
-			Action: "Call emergency services now. Do not drink more water while you wait.",
+			Reason: "Nausea, vomiting, confusion, fainting or a seizure after drinking a lot of water, or sports drinks beyond thirst, while sweating or exercising hard can be dangerously low sodium (exercise-associated hyponatraemia). Sports drinks do not prevent it.",
+			Action: "Call emergency services now. Do not drink anything more while you wait.",
 			Source: "hew_butler_2015",
+		},
+		{
+			ID:    "tetanus",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"recent_wound",
+						},
+						QIndex: 28,
+						Mask:   0x400,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"jaw_stiffness",
+									"stiffness",
+								},
+								QIndex: 5,
+								Mask:   0x300000,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"sustained_spasm",
+								},
+								Mask: 0x100,
+							},
+						},
+					},
+				},
+			},
+			Reason: "A stiff jaw, stiff muscles or painful spasms within weeks of a cut, puncture, burn or bite can be tetanus.",
+			Action: "Call emergency services now, or go to A&E, and say you had a wound.",
+			Source: "nhs_tetanus",
+		},
+		{
+			ID:    "tetany_no_parathyroid_reserve",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"neck_surgery",
+							"parathyroid",
+						},
+						QIndex: 28,
+						Mask:   0x60,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "serious",
+						Options: []string{
+							"sustained_spasm",
+						},
+						Mask: 0x100,
+					},
+				},
+			},
+			Reason: "A spasm that locks, after thyroid or parathyroid surgery or with an underactive parathyroid, can be a life-threatening fall in calcium that needs calcium into a vein.",
+			Action: "Call emergency services now and say you have had neck surgery or a parathyroid problem.",
+			Source: "soc_endo_hypocalcaemia",
+		},
+		{
+			ID:    "adrenal_crisis",
+			Level: "emergency",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"corticosteroid",
+						},
+						QIndex: 24,
+						Mask:   0x4,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "serious",
+						Options: []string{
+							"fainting",
+						},
+						Mask: 0x8,
+					},
+				},
+			},
+			Reason: "Fainting or nearly fainting while taking steroid tablets can be an adrenal crisis: the body cannot make the extra steroid it needs.",
+			Action: "Call emergency services now and say you take steroids; show your steroid card if you have one.",
+			Source: "endo_adrenal_crisis",
 		},
 		{
 			ID:    "fainting",
@@ -5046,7 +6833,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"swallowing_difficulty",
 				},
-				Mask: 0x40,
+				Mask: 0x80,
 			},
 			Reason: "Difficulty swallowing with muscle symptoms needs an urgent assessment.",
 			Action: "Speak to a doctor today; call emergency services if you choke or cannot swallow at all.",
@@ -5061,9 +6848,9 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"sustained_spasm",
 				},
-				Mask: 0x80,
+				Mask: 0x100,
 			},
-			Reason: "Spasms that lock and will not release (tetany) can mean severely low calcium or magnesium.",
+			Reason: "Spasms that lock and will not release (tetany) can mean severely low calcium or magnesium, in pregnancy too.",
 			Action: "Speak to a doctor today; call emergency services if it spreads to the throat or your breathing.",
 			Source: "cooper_gittoes_2008",
 		},
@@ -5076,11 +6863,55 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"days",
 				},
-				QIndex: 7,
-				Mask:   0x1,
+				QIndex: 8,
+				Mask:   0x2,
 			},
-			Reason: "Weakness that is getting worse from one day to the next needs to be seen the same day.",
+			Reason: "Weakness that is getting worse from one day to the next is rapidly progressive weakness, which needs to be seen the same day.",
 			Action: "Speak to a doctor today; call emergency services if you cannot stand, swallow or breathe easily.",
+			Source: "nice_ng127",
+		},
+		{
+			ID:    "weakness_with_breathlessness",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+								Mask: 0x400,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "weakness_speed",
+								Options: []string{
+									"days",
+									"weeks",
+								},
+								QIndex: 8,
+								Mask:   0x6,
+							},
+						},
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"breathless_on_exertion",
+						},
+						QIndex: 5,
+						Mask:   0x10000000,
+					},
+				},
+			},
+			Reason: "Weakness that is getting worse, with getting out of breath, can be weakness of the breathing muscles.",
+			Action: "Speak to a doctor today; call emergency services if you are breathless at rest or when lying flat.",
 			Source: "nice_ng127",
 		},
 		{
@@ -5108,7 +6939,7 @@ var snapshot = &knowledge.RuleBase{
 									"diuretic",
 									"laxative",
 								},
-								QIndex: 22,
+								QIndex: 24,
 								Mask:   0x12,
 							},
 							{
@@ -5126,8 +6957,8 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "An irregular heartbeat with a cause of potassium loss, or with weakness, can be low potassium or magnesium affecting the heart.",
-			Action: "Speak to a doctor today: an irregular rhythm from low potassium needs prompt care.",
+			Reason: "An irregular or racing heartbeat with a water tablet, a laxative, vomiting or diarrhoea, or with weakness, can be potassium or magnesium out of balance and affecting the heart.",
+			Action: "Speak to a doctor today and ask for a potassium and magnesium level.",
 			Source: "mayo_hypokalemia_when",
 		},
 		{
@@ -5151,12 +6982,12 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x8,
 					},
 				},
 			},
-			Reason: "An irregular or racing heartbeat while taking an acid reducer (PPI) can be a sign of low magnesium; the FDA advises seeking care at once.",
+			Reason: "An irregular or racing heartbeat while taking an acid reducer (PPI) can be a sign of low magnesium, which the FDA says needs prompt care.",
 			Action: "Speak to a doctor today and mention the acid reducer.",
 			Source: "fda_ppi_podcast",
 		},
@@ -5171,9 +7002,10 @@ var snapshot = &knowledge.RuleBase{
 						Question: "conditions",
 						Options: []string{
 							"neck_surgery",
+							"parathyroid",
 						},
-						QIndex: 26,
-						Mask:   0x10,
+						QIndex: 28,
+						Mask:   0x60,
 					},
 					{
 						Op: knowledge.CondOp(2),
@@ -5198,13 +7030,13 @@ var snapshot = &knowledge.RuleBase{
 									"hands",
 								},
 								QIndex: 1,
-								Mask:   0xe,
+								Mask:   0x16,
 							},
 						},
 					},
 				},
 			},
-			Reason: "Tingling, cramps or twitching around the mouth or in the hands after thyroid or parathyroid surgery can be low calcium, which needs a calcium level the same day.",
+			Reason: "Tingling, cramps or twitching around the mouth or in the hands after thyroid or parathyroid surgery, or with an underactive parathyroid, can be low calcium, which needs a calcium level the same day.",
 			Action: "Speak to a doctor or your surgical team today and ask for a calcium level; call emergency services if your hands lock or your throat tightens.",
 			Source: "soc_endo_hypocalcaemia",
 		},
@@ -5221,44 +7053,86 @@ var snapshot = &knowledge.RuleBase{
 							"headache",
 						},
 						QIndex: 5,
-						Mask:   0x100000,
-					},
-					{
-						Op:       knowledge.CondOp(1),
-						Question: "rehydration",
-						Options: []string{
-							"plain_water",
-						},
-						QIndex: 14,
-						Mask:   0x1,
+						Mask:   0x1000000,
 					},
 					{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "sweating",
-								Options: []string{
-									"yes",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"plain_water",
+										},
+										QIndex: 15,
+										Mask:   0x1,
+									},
+									{
+										Op: knowledge.CondOp(2),
+										Subs: []knowledge.Cond{
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "sweating",
+												Options: []string{
+													"yes",
+												},
+												QIndex: 14,
+												Mask:   0x1,
+											},
+											{
+												Op:       knowledge.CondOp(1),
+												Question: "exercise",
+												Options: []string{
+													"strenuous",
+												},
+												QIndex: 12,
+												Mask:   0x8,
+											},
+										},
+									},
 								},
-								QIndex: 13,
-								Mask:   0x1,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "exercise",
-								Options: []string{
-									"strenuous",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "exercise",
+										Options: []string{
+											"strenuous",
+										},
+										QIndex: 12,
+										Mask:   0x8,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "rehydration",
+										Options: []string{
+											"electrolytes",
+										},
+										QIndex: 15,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "drinking_amount",
+										Options: []string{
+											"more_than_thirst",
+										},
+										QIndex: 16,
+										Mask:   0x1,
+									},
 								},
-								QIndex: 11,
-								Mask:   0x8,
 							},
 						},
 					},
 				},
 			},
-			Reason: "A headache after drinking a lot of plain water while sweating or exercising hard can be the start of low sodium from over-drinking.",
-			Action: "Speak to a doctor today and stop drinking more than thirst asks; call emergency services if you vomit, feel confused or very drowsy.",
+			Reason: "A headache after drinking a lot of water, or sports drinks beyond thirst, while sweating or exercising hard can be the start of low sodium from over-drinking. Sports drinks do not prevent it.",
+			Action: "Speak to a doctor today and drink nothing more until thirsty; call emergency services if you vomit, feel confused or very drowsy.",
 			Source: "hew_butler_2015",
 		},
 		{
@@ -5273,9 +7147,47 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 22,
+						QIndex: 24,
 						Mask:   0x2,
 					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+							"diarrhea",
+						},
+						QIndex: 5,
+						Mask:   0xc000,
+					},
+				},
+			},
+			Reason: "Nausea, vomiting or diarrhoea while taking a water tablet can quickly upset sodium or potassium.",
+			Action: "Speak to a doctor today; do not stop or change the tablet without advice.",
+			Source: "mayo_hyponatremia",
+		},
+		{
+			ID:    "cannot_keep_fluids_down",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "vomiting",
+				Options: []string{
+					"cannot_keep_fluids_down",
+				},
+				QIndex: 7,
+				Mask:   0x4,
+			},
+			Reason: "Being sick with drinks not staying down quickly leads to dehydration and loses potassium, magnesium and sodium.",
+			Action: "Speak to a doctor or NHS 111 today; call emergency services if you feel faint, confused or very drowsy.",
+			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "vomiting_three_days",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
 					{
 						Op:       knowledge.CondOp(1),
 						Question: "symptoms",
@@ -5285,11 +7197,515 @@ var snapshot = &knowledge.RuleBase{
 						QIndex: 5,
 						Mask:   0x4000,
 					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "vomiting",
+						Options: []string{
+							"keeping_fluids_down",
+							"cannot_keep_fluids_down",
+						},
+						QIndex: 7,
+						Mask:   0x6,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "gi_duration",
+						Options: []string{
+							"3_to_6_days",
+							"week_plus",
+						},
+						QIndex: 6,
+						Mask:   0x6,
+					},
 				},
 			},
-			Reason: "Nausea or vomiting while taking a water tablet can mean low sodium or potassium.",
-			Action: "Speak to a doctor today; do not stop or change the tablet without advice.",
-			Source: "mayo_hyponatremia",
+			Reason: "Vomiting for 3 days or more loses potassium, magnesium and sodium, and can leave the body short of thiamine; the NHS advises help when vomiting goes on for more than 2 days.",
+			Action: "Speak to a doctor or NHS 111 today.",
+			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "diarrhoea_week",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"diarrhea",
+						},
+						QIndex: 5,
+						Mask:   0x8000,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "gi_duration",
+						Options: []string{
+							"week_plus",
+						},
+						QIndex: 6,
+						Mask:   0x4,
+					},
+				},
+			},
+			Reason: "Diarrhoea for a week or more loses potassium, magnesium and sodium; the NHS advises help when it goes on for more than 7 days.",
+			Action: "Speak to a doctor or NHS 111 today.",
+			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "steroids_with_stomach_upset",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"corticosteroid",
+						},
+						QIndex: 24,
+						Mask:   0x4,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"diarrhea",
+								},
+								QIndex: 5,
+								Mask:   0x8000,
+							},
+						},
+					},
+				},
+			},
+			Reason: "Vomiting or diarrhoea while taking steroid tablets can stop the tablets working and bring on an adrenal crisis.",
+			Action: "Speak to a doctor today about your steroid dose (the sick day rules); do not stop the steroid. Call emergency services if you feel faint, confused or very weak.",
+			Source: "endo_adrenal_crisis",
+		},
+		{
+			ID:    "late_pregnancy_warning",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "pregnancy_stage",
+								Options: []string{
+									"20_weeks_plus",
+								},
+								QIndex: 29,
+								Mask:   0x2,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "conditions",
+								Options: []string{
+									"recently_gave_birth",
+								},
+								QIndex: 28,
+								Mask:   0x1000,
+							},
+						},
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"headache",
+									"double_vision",
+								},
+								QIndex: 5,
+								Mask:   0x3000000,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+						},
+					},
+				},
+			},
+			Reason: "A headache, vomiting or changes in vision from 20 weeks of pregnancy or in the weeks after birth can be pre-eclampsia, which can be serious for mother and baby.",
+			Action: "Contact your midwife, maternity unit, GP or NHS 111 today, within hours; call emergency services if you have a seizure, severe breathlessness or severe pain.",
+			Source: "nhs_pre_eclampsia",
+		},
+		{
+			ID:    "pregnancy_cannot_keep_fluids_down",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "vomiting",
+						Options: []string{
+							"cannot_keep_fluids_down",
+						},
+						QIndex: 7,
+						Mask:   0x4,
+					},
+				},
+			},
+			Reason: "Being sick in pregnancy with drinks not staying down can be severe pregnancy sickness (hyperemesis gravidarum), which needs treatment to prevent dehydration.",
+			Action: "Contact your midwife, GP or NHS 111 today.",
+			Source: "hse_hyperemesis",
+		},
+		{
+			ID:    "lithium_toxicity",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"lithium",
+						},
+						QIndex: 24,
+						Mask:   0x200,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"diarrhea",
+									"balance_problems",
+									"weakness",
+									"double_vision",
+									"confusion",
+								},
+								QIndex: 5,
+								Mask:   0x6048020,
+							},
+						},
+					},
+				},
+			},
+			Reason: "On lithium, vomiting, diarrhoea, unsteadiness, weakness or changes in vision can be signs of too much lithium, and losing fluid makes the level rise.",
+			Action: "Speak to a doctor today and ask for a lithium level; do not stop or change the lithium on your own.",
+			Source: "nhs_lithium",
+		},
+		{
+			ID:    "acute_dystonia",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antipsychotic",
+						},
+						QIndex: 24,
+						Mask:   0x1000,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"sustained_spasm",
+								},
+								Mask: 0x100,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"jaw_stiffness",
+								},
+								QIndex: 5,
+								Mask:   0x200000,
+							},
+						},
+					},
+				},
+			},
+			Reason: "A spasm that will not release, or a stiff jaw, on an antipsychotic or anti-sickness medicine (such as metoclopramide or prochlorperazine) can be acute dystonia, a reaction that needs treating.",
+			Action: "Speak to a doctor or NHS 111 today; call emergency services if the spasm affects your throat or breathing.",
+			Source: "nhs_prochlorperazine",
+		},
+		{
+			ID:    "serotonin_syndrome",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"antidepressant",
+						},
+						QIndex: 24,
+						Mask:   0x100,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"tremor",
+										},
+										QIndex: 5,
+										Mask:   0x400000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"confusion",
+											"palpitations",
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x4008040,
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"confusion",
+										},
+										QIndex: 5,
+										Mask:   0x4000000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"palpitations",
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x8040,
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"palpitations",
+										},
+										QIndex: 5,
+										Mask:   0x40,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x8000,
+									},
+								},
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "sweating",
+										Options: []string{
+											"yes",
+										},
+										QIndex: 14,
+										Mask:   0x1,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"tremor",
+											"confusion",
+											"palpitations",
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0x4408040,
+									},
+								},
+							},
+						},
+					},
+				},
+			},
+			Reason: "Shaking, sweating, a racing heartbeat, diarrhoea or confusion together, on an antidepressant, can be serotonin syndrome.",
+			Action: "Speak to a doctor or NHS 111 today; do not take another dose until you have. Call emergency services if you feel very unwell, very hot or confused.",
+			Source: "nhs_sertraline",
+		},
+		{
+			ID:    "muscle_breakdown",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"dark_urine",
+						},
+						QIndex: 5,
+						Mask:   0x10000,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"muscle_aches",
+									"weakness",
+									"pain",
+								},
+								QIndex: 5,
+								Mask:   0x801020,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "exercise",
+								Options: []string{
+									"strenuous",
+								},
+								QIndex: 12,
+								Mask:   0x8,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"statin",
+								},
+								QIndex: 24,
+								Mask:   0x80,
+							},
+						},
+					},
+				},
+			},
+			Reason: "Dark or cola-coloured urine with muscle pain or weakness, after hard exercise or on a statin, can be muscle breakdown (rhabdomyolysis), which can harm the kidneys.",
+			Action: "Speak to a doctor today; a blood test (CK) and a urine test check it.",
+			Source: "medlineplus_rhabdomyolysis",
+		},
+		{
+			ID:    "statin_muscle_symptoms",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"statin",
+						},
+						QIndex: 24,
+						Mask:   0x80,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"muscle_aches",
+							"weakness",
+							"pain",
+						},
+						QIndex: 5,
+						Mask:   0x801020,
+					},
+				},
+			},
+			Reason: "Unexplained muscle pain, tenderness or weakness on a statin can, rarely, be muscle damage.",
+			Action: "Speak to a doctor or NHS 111 today and mention the statin; do not stop it without advice.",
+			Source: "nhs_statins",
+		},
+		{
+			ID:    "double_vision",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"double_vision",
+				},
+				QIndex: 5,
+				Mask:   0x2000000,
+			},
+			Reason: "Double or blurred vision, or eyes that jerk, needs a doctor the same day when it started suddenly; twitchcheck does not ask when it started, so it takes it as sudden.",
+			Action: "Speak to a doctor or NHS 111 today; call emergency services if you also have a severe headache, weakness or slurred speech.",
+			Source: "nhs_double_vision",
 		},
 		{
 			ID:    "wernicke",
@@ -5306,17 +7722,18 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 15,
-								Mask:   0x4,
+								QIndex: 17,
+								Mask:   0x1c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
+									"eating_disorder",
 								},
-								QIndex: 26,
-								Mask:   0x4,
+								QIndex: 28,
+								Mask:   0x20c,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -5325,7 +7742,31 @@ var snapshot = &knowledge.RuleBase{
 									"week_plus",
 								},
 								QIndex: 6,
-								Mask:   0x2,
+								Mask:   0x4,
+							},
+							{
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+										QIndex: 7,
+										Mask:   0x6,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "gi_duration",
+										Options: []string{
+											"3_to_6_days",
+										},
+										QIndex: 6,
+										Mask:   0x2,
+									},
+								},
 							},
 						},
 					},
@@ -5334,15 +7775,95 @@ var snapshot = &knowledge.RuleBase{
 						Question: "symptoms",
 						Options: []string{
 							"balance_problems",
+							"double_vision",
 						},
 						QIndex: 5,
-						Mask:   0x20000,
+						Mask:   0x2040000,
 					},
 				},
 			},
-			Reason: "Unsteadiness with heavy drinking, a gut problem or a long spell of vomiting can be Wernicke's encephalopathy, which needs thiamine the same day.",
-			Action: "Speak to a doctor today and mention thiamine; call emergency services if confusion or eye movement problems start.",
-			Source: "sinha_2019_wernicke",
+			Reason: "Unsteadiness or changes in vision with a cause of thiamine deficiency (heavy drinking, weight-loss surgery or a gut problem, an eating disorder, days of vomiting) can be Wernicke's encephalopathy, which needs thiamine the same day.",
+			Action: "Speak to a doctor today and mention thiamine; call emergency services if confusion starts.",
+			Source: "statpearls_wernicke",
+		},
+		{
+			ID:    "too_much_potassium_kidney",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"kidney_disease",
+						},
+						QIndex: 28,
+						Mask:   0x2,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "supplements",
+								Options: []string{
+									"potassium",
+									"magnesium",
+								},
+								QIndex: 27,
+								Mask:   0x102,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "diuretic_kind",
+								Options: []string{
+									"potassium_sparing",
+								},
+								QIndex: 25,
+								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
+							},
+						},
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"palpitations",
+									"weakness",
+								},
+								QIndex: 5,
+								Mask:   0x60,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "vomiting",
+								Options: []string{
+									"keeping_fluids_down",
+									"cannot_keep_fluids_down",
+								},
+								QIndex: 7,
+								Mask:   0x6,
+							},
+						},
+					},
+				},
+			},
+			Reason: "With kidney disease, potassium or magnesium supplements, a potassium-sparing water tablet or an ACE inhibitor or ARB can let potassium or magnesium build up too high; a racing heartbeat, weakness or vomiting can be signs of too much, and too much potassium can stop the heart.",
+			Action: "Speak to a doctor today, and take no more potassium or magnesium supplements until you have; ask before the next dose of any prescribed medicine.",
+			Source: "hyperkalemia_review_2019",
 		},
 		{
 			ID:    "high_potassium_risk",
@@ -5356,7 +7877,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x100,
 					},
 					{
@@ -5364,21 +7885,21 @@ var snapshot = &knowledge.RuleBase{
 						Subs: []knowledge.Cond{
 							{
 								Op:       knowledge.CondOp(1),
-								Question: "conditions",
-								Options: []string{
-									"kidney_disease",
-								},
-								QIndex: 26,
-								Mask:   0x2,
-							},
-							{
-								Op:       knowledge.CondOp(1),
 								Question: "diuretic_kind",
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 23,
-								Mask:   0x4,
+								QIndex: 25,
+								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
 							},
 						},
 					},
@@ -5394,9 +7915,54 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Reason: "Potassium supplements with kidney disease or a potassium-sparing diuretic can make potassium too high, and a racing heartbeat or weakness can be a sign of it: high potassium can stop the heart.",
+			Reason: "Potassium supplements with a potassium-sparing water tablet or an ACE inhibitor or ARB can make potassium too high, and a racing heartbeat or weakness can be a sign of it: too much potassium can stop the heart.",
 			Action: "Speak to a doctor today, and take no more potassium until you have; if a doctor prescribed it, ask them before the next dose.",
 			Source: "hyperkalemia_review_2019",
+		},
+		{
+			ID:    "alcohol_withdrawal",
+			Level: "urgent",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"stopped_recently",
+						},
+						QIndex: 17,
+						Mask:   0x10,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"palpitations",
+								},
+								QIndex: 5,
+								Mask:   0x400040,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+						},
+					},
+				},
+			},
+			Reason: "Shaking, sweating or a racing heartbeat within days of stopping or cutting down heavy drinking can be alcohol withdrawal, which can lead to fits.",
+			Action: "Speak to a doctor or NHS 111 today for help with withdrawal; call emergency services for a fit, confusion or seeing things.",
+			Source: "nhs_alcohol_misuse",
 		},
 		{
 			ID:    "long_duration",
@@ -5434,7 +8000,7 @@ var snapshot = &knowledge.RuleBase{
 							"all_over",
 						},
 						QIndex: 1,
-						Mask:   0x100,
+						Mask:   0x200,
 					},
 				},
 			},
@@ -5467,7 +8033,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"muscle_wasting",
 				},
-				Mask: 0x100,
+				Mask: 0x200,
 			},
 			Reason: "A muscle that looks thinner, with twitching, needs a doctor's examination.",
 			Action: "Book an appointment with a doctor soon and mention the wasting.",
@@ -5482,7 +8048,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"progressive_weakness",
 				},
-				Mask: 0x200,
+				Mask: 0x400,
 			},
 			Reason: "Weakness that gets worse over weeks, with twitching, needs a doctor's examination.",
 			Action: "Book an appointment with a doctor soon and mention the weakness.",
@@ -5497,7 +8063,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"falls",
 				},
-				Mask: 0x400,
+				Mask: 0x800,
 			},
 			Reason: "Tripping, falling or dropping things can mean weakness that needs examining.",
 			Action: "Book an appointment with a doctor soon.",
@@ -5529,7 +8095,7 @@ var snapshot = &knowledge.RuleBase{
 					"stiffness",
 				},
 				QIndex: 5,
-				Mask:   0x40000,
+				Mask:   0x100000,
 			},
 			Reason: "The twitching muscles feel stiff.",
 			Action: "Book an appointment with a doctor.",
@@ -5577,7 +8143,7 @@ var snapshot = &knowledge.RuleBase{
 					"balance_problems",
 				},
 				QIndex: 5,
-				Mask:   0x20000,
+				Mask:   0x40000,
 			},
 			Reason: "The twitching comes with balance or coordination problems.",
 			Action: "Book an appointment with a doctor.",
@@ -5593,7 +8159,7 @@ var snapshot = &knowledge.RuleBase{
 					"pain",
 				},
 				QIndex: 5,
-				Mask:   0x80000,
+				Mask:   0x800000,
 			},
 			Reason: "The twitching comes with significant pain.",
 			Action: "Book an appointment with a doctor.",
@@ -5612,8 +8178,84 @@ var snapshot = &knowledge.RuleBase{
 				Mask:   0x40,
 			},
 			Reason: "An irregular or racing heartbeat should be checked.",
-			Action: "Book an appointment with a doctor; get help at once if you feel faint, breathless or have chest pain.",
+			Action: "Book an appointment with a doctor; if you feel faint, breathless or have chest pain, get help without waiting.",
 			Source: "nhs_palpitations",
+		},
+		{
+			ID:    "tongue_or_speech",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "location",
+						Options: []string{
+							"tongue",
+						},
+						QIndex: 1,
+						Mask:   0x8,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"speech_changes",
+						},
+						QIndex: 5,
+						Mask:   0x80000,
+					},
+				},
+			},
+			Reason: "Twitching of the tongue, or speech or chewing getting slowly harder, needs a doctor's examination: these muscles are checked for nerve disease.",
+			Action: "Book an appointment with a doctor and mention the tongue or speech.",
+			Source: "nice_ng127",
+		},
+		{
+			ID:    "dark_urine",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "symptoms",
+				Options: []string{
+					"dark_urine",
+				},
+				QIndex: 5,
+				Mask:   0x10000,
+			},
+			Reason: "Dark brown or cola-coloured urine can come from muscle breakdown, too little fluid or the liver, and needs a urine and blood test.",
+			Action: "Book an appointment with a doctor and ask for a urine test and a CK blood test; sooner if your muscles hurt or feel weak.",
+			Source: "medlineplus_rhabdomyolysis",
+		},
+		{
+			ID:    "lithium_tremor",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"lithium",
+						},
+						QIndex: 24,
+						Mask:   0x200,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"tremor",
+						},
+						QIndex: 5,
+						Mask:   0x400000,
+					},
+				},
+			},
+			Reason: "A tremor is common on lithium, but a worse tremor can be an early sign that the level is too high.",
+			Action: "Book an appointment with a doctor and ask for a lithium level; do not change the dose yourself.",
+			Source: "nhs_lithium",
 		},
 		{
 			ID:    "new_medicine",
@@ -5624,8 +8266,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"new_medicine",
 				},
-				QIndex: 22,
-				Mask:   0x80,
+				QIndex: 24,
+				Mask:   0x4000,
 			},
 			Reason: "A medicine started or changed recently may be the cause.",
 			Action: "Ask your doctor or pharmacist; never stop a prescribed medicine without advice.",
@@ -5643,7 +8285,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"b6_high_dose",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x20,
 					},
 					{
@@ -5674,7 +8316,7 @@ var snapshot = &knowledge.RuleBase{
 							"pale_skin",
 						},
 						QIndex: 5,
-						Mask:   0x400000,
+						Mask:   0x8000000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
@@ -5683,7 +8325,7 @@ var snapshot = &knowledge.RuleBase{
 							"breathless_on_exertion",
 						},
 						QIndex: 5,
-						Mask:   0x800000,
+						Mask:   0x10000000,
 					},
 				},
 			},
@@ -5701,11 +8343,42 @@ var snapshot = &knowledge.RuleBase{
 					"week_plus",
 				},
 				QIndex: 6,
-				Mask:   0x2,
+				Mask:   0x4,
 			},
-			Reason: "Vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
-			Action: "Book an appointment with a doctor soon; sooner if you cannot keep fluids down or feel faint.",
+			Reason: "Nausea, vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
+			Action: "Book an appointment with a doctor soon.",
 			Source: "nhs_diarrhoea_vomiting",
+		},
+		{
+			ID:    "laxative_with_vomiting",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"laxative",
+						},
+						QIndex: 24,
+						Mask:   0x10,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "vomiting",
+						Options: []string{
+							"keeping_fluids_down",
+							"cannot_keep_fluids_down",
+						},
+						QIndex: 7,
+						Mask:   0x6,
+					},
+				},
+			},
+			Reason: "Vomiting while taking laxatives loses potassium two ways.",
+			Action: "Book an appointment with a doctor and ask whether your potassium should be checked.",
+			Source: "mayo_hypokalemia_causes",
 		},
 		{
 			ID:    "ppi_over_year",
@@ -5716,7 +8389,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"over_1_year",
 				},
-				QIndex: 24,
+				QIndex: 26,
 				Mask:   0x2,
 			},
 			Reason: "After more than a year on an acid reducer (PPI), magnesium may need checking.",
@@ -5732,8 +8405,8 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"neck_surgery",
 				},
-				QIndex: 26,
-				Mask:   0x10,
+				QIndex: 28,
+				Mask:   0x20,
 			},
 			Reason: "After thyroid or parathyroid surgery, twitching needs a calcium and parathyroid check.",
 			Action: "Book an appointment with a doctor or your surgical team and ask for a calcium level and PTH.",
@@ -5751,7 +8424,7 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 25,
+						QIndex: 27,
 						Mask:   0x100,
 					},
 					{
@@ -5763,7 +8436,7 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"kidney_disease",
 								},
-								QIndex: 26,
+								QIndex: 28,
 								Mask:   0x2,
 							},
 							{
@@ -5772,19 +8445,166 @@ var snapshot = &knowledge.RuleBase{
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 23,
-								Mask:   0x4,
+								QIndex: 25,
+								Mask:   0xc,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "medications",
+								Options: []string{
+									"ace_arb",
+								},
+								QIndex: 24,
+								Mask:   0x800,
 							},
 						},
 					},
 				},
 			},
-			Reason: "Potassium supplements with kidney disease or a potassium-sparing diuretic risk potassium building up too high.",
+			Reason: "Potassium supplements with kidney disease, a potassium-sparing water tablet or an ACE inhibitor or ARB risk potassium building up too high.",
 			Action: "Ask your doctor before taking any more potassium, and whether your potassium should be checked.",
 			Source: "ni_formulary_k_sparing",
 		},
+		{
+			ID:    "eating_disorder",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "conditions",
+				Options: []string{
+					"eating_disorder",
+				},
+				QIndex: 28,
+				Mask:   0x200,
+			},
+			Reason: "With an eating disorder or very little food lately, shortages are likely and putting them right needs care: eating more or starting supplements too quickly can be dangerous (refeeding).",
+			Action: "Book an appointment with a doctor, or speak to your care team, and ask for blood tests; twitchcheck offers no food or supplement fix.",
+			Source: "nice_cg32",
+		},
+		{
+			ID:    "dependent_drinking",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op:       knowledge.CondOp(1),
+				Question: "alcohol",
+				Options: []string{
+					"dependent",
+					"stopped_recently",
+				},
+				QIndex: 17,
+				Mask:   0x18,
+			},
+			Reason: "Drinking heavily most days, or stopping suddenly after it, can leave the body short of thiamine and magnesium, and stopping suddenly without help can be dangerous.",
+			Action: "Book an appointment with a doctor for blood tests and help with drinking; do not stop suddenly without advice.",
+			Source: "nhs_alcohol_misuse",
+		},
+		{
+			ID:    "alcohol_in_pregnancy",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"heavy",
+						},
+						QIndex: 17,
+						Mask:   0x1c,
+					},
+				},
+			},
+			Reason: "Drinking more than 14 units a week in pregnancy can harm the baby: the safest amount in pregnancy is none.",
+			Action: "Speak to your midwife or doctor about drinking; they can help you stop.",
+			Source: "uk_cmo_alcohol",
+		},
+		{
+			ID:    "alcohol_under_18",
+			Level: "see_doctor",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"heavy",
+						},
+						QIndex: 17,
+						Mask:   0x1c,
+					},
+				},
+			},
+			Reason: "Drinking more than 14 units a week under 18 can harm a growing body and brain: an alcohol-free childhood is the healthiest.",
+			Action: "Book an appointment with a doctor or school nurse to talk about drinking.",
+			Source: "cmo_2009_young_people",
+		},
 	},
 	Cautions: []knowledge.Caution{
+		{
+			ID: "low_blood_sugar",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"diabetes_medicine",
+						},
+						QIndex: 24,
+						Mask:   0x400,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "sweating",
+								Options: []string{
+									"yes",
+								},
+								QIndex: 14,
+								Mask:   0x1,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"tremor",
+									"palpitations",
+									"confusion",
+									"tingling_mouth",
+								},
+								QIndex: 5,
+								Mask:   0x4400048,
+							},
+						},
+					},
+				},
+			},
+			Text:   "You take insulin or a diabetes medicine that can lower blood sugar: shaking, sweating, tingling lips or a racing heart can be low blood sugar. Check your blood sugar now and treat a low if you know how; then speak to your diabetes team. Confusion is an emergency: call emergency services.",
+			Source: "nhs_low_blood_sugar",
+		},
 		{
 			ID: "kidney_disease",
 			When: knowledge.Cond{
@@ -5793,7 +8613,7 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"kidney_disease",
 				},
-				QIndex: 26,
+				QIndex: 28,
 				Mask:   0x2,
 			},
 			Text:   "You have kidney disease: do not take magnesium or potassium supplements (or potassium salt substitutes) without your doctor's advice. Weak kidneys can let them build up to dangerous levels.",
@@ -5802,15 +8622,29 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "potassium_sparing_diuretic",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "diuretic_kind",
-				Options: []string{
-					"potassium_sparing",
+				Op: knowledge.CondOp(2),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "diuretic_kind",
+						Options: []string{
+							"potassium_sparing",
+						},
+						QIndex: 25,
+						Mask:   0xc,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"ace_arb",
+						},
+						QIndex: 24,
+						Mask:   0x800,
+					},
 				},
-				QIndex: 23,
-				Mask:   0x4,
 			},
-			Text:   "You take a potassium-sparing diuretic: do not take potassium supplements or salt substitutes (such as low-sodium salts made with potassium) unless your doctor says so.",
+			Text:   "You take a potassium-sparing water tablet (such as spironolactone or amiloride) or an ACE inhibitor or ARB (such as ramipril or losartan): do not take potassium supplements, magnesium supplements or salt substitutes (such as low-sodium salts made with potassium) unless your doctor says so, and do not add potassium-rich foods to treat cramps.",
 			Source: "ni_formulary_k_sparing",
 		},
 		{
@@ -5821,10 +8655,10 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"pregnant",
 				},
-				QIndex: 26,
-				Mask:   0x80,
+				QIndex: 28,
+				Mask:   0x800,
 			},
-			Text:   "You are pregnant: ask your midwife, doctor or pharmacist before taking any supplement. Your needs change, and some supplements are not safe in pregnancy.",
+			Text:   "You are pregnant: ask your midwife, doctor or pharmacist before taking any other supplement. The NHS advises 400 micrograms of folic acid a day until 12 weeks, and 10 micrograms of vitamin D a day; avoid supplements with vitamin A (retinol).",
 			Source: "nhs_pregnancy_vitamins",
 		},
 		{
@@ -5835,11 +8669,41 @@ var snapshot = &knowledge.RuleBase{
 				Options: []string{
 					"b6_high_dose",
 				},
-				QIndex: 25,
+				QIndex: 27,
 				Mask:   0x20,
 			},
 			Text:   "You already take high-dose vitamin B6. Multivitamins, B complexes and magnesium products often contain B6 too: check every label before adding one.",
 			Source: "tga_b6_products",
+		},
+		{
+			ID: "b6_in_other_products",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"numbness_tingling",
+						},
+						QIndex: 5,
+						Mask:   0x4,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "supplements",
+						Options: []string{
+							"magnesium",
+							"multivitamin",
+							"b_complex",
+						},
+						QIndex: 27,
+						Mask:   0x242,
+					},
+				},
+			},
+			Text:   "You have numbness or tingling and take a magnesium product, a multivitamin or a B complex: many contain vitamin B6, which can damage nerves, even below 50 mg a day and when several products add up. Check the labels and tell your doctor how much B6 you take in all.",
+			Source: "tga_b6",
 		},
 		{
 			ID: "prescribed_medicine",
@@ -5853,11 +8717,18 @@ var snapshot = &knowledge.RuleBase{
 					"laxative",
 					"metformin",
 					"stimulant",
+					"statin",
+					"antidepressant",
+					"lithium",
+					"diabetes_medicine",
+					"ace_arb",
+					"antipsychotic",
+					"anticonvulsant",
 					"new_medicine",
 					"other",
 				},
-				QIndex: 22,
-				Mask:   0x1fe,
+				QIndex: 24,
+				Mask:   0xfffe,
 			},
 			Text:   "Never stop or change a prescribed medicine on your own: ask the doctor or pharmacist who prescribed it whether it could be involved.",
 			Source: "nhs_twitches",

@@ -7,13 +7,22 @@
 // The mapping, in short:
 //
 //   - Questionnaire.url is QuestionnaireURL and Questionnaire.version the
-//     knowledge-base version. Sections are group items (linkId
+//     knowledge-base version; the extension ContractVersionExtension holds
+//     the version of the answers contract (docs/answers.md) as an integer.
+//     A QuestionnaireResponse for any version is read, by its codes: every
+//     version keeps the codes of the versions before it, so a response to
+//     an older questionnaire stays valid. Sections are group items (linkId
 //     "section-ID"), questions are choice items (linkId = question id,
 //     repeats for multiple choice), help texts are display items with the
 //     SDC item control "help" (linkId "ID-help"), follow-ups carry
 //     enableWhen with enableBehavior, or the SDC enableWhenExpression
 //     (FHIRPath) where a condition has no enableWhen form. The exclusive
-//     "none" option carries the optionExclusive extension.
+//     "none" option carries the optionExclusive extension. An option kept
+//     only for old files stays an answerOption, so that a response holding
+//     it (written from an old answers file, or by an older questionnaire)
+//     answers this questionnaire validly; the SDC
+//     answerOptionsToggleExpression extension, with the expression
+//     "false", disables it, so a form does not offer it.
 //   - Answer options are Codings: the system is CodeSystemBase + "/" +
 //     question id (one code system per question, so each code means one
 //     thing), the code the option id of the answers contract, the display
@@ -55,6 +64,10 @@ const (
 	RedFlagSystem = Base + "/CodeSystem/red-flag"
 	// MethodSystem codes the assessment method.
 	MethodSystem = Base + "/CodeSystem/method"
+	// ContractVersionExtension is the URL of the extension that holds, on
+	// the Questionnaire, the version of the answers contract as a
+	// valueInteger.
+	ContractVersionExtension = Base + "/StructureDefinition/contract-version"
 	// TriageExtension is the URL of the extension that holds a triage
 	// level as a valueCoding in TriageSystem.
 	TriageExtension = Base + "/StructureDefinition/triage-level"
@@ -66,6 +79,7 @@ const (
 	itemControlSystem = "http://hl7.org/fhir/questionnaire-item-control"
 	optionExclusive   = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
 	enableWhenExpr    = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"
+	optionsToggleExpr = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerOptionsToggleExpression"
 	flagCategory      = "http://terminology.hl7.org/CodeSystem/flag-category"
 )
 

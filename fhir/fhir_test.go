@@ -79,6 +79,42 @@ func TestQuestionnaire(t *testing.T) {
 	if ws.EnableBehavior != "any" || len(ws.EnableWhen) != 2 || ws.EnableWhen[1].Question != "serious" {
 		t.Errorf("weakness_speed enableWhen: %+v", ws.EnableWhen)
 	}
+	// The follow-ups of contract version 3.
+	for id, want := range map[string][]string{
+		"vomiting":        {"symptoms=nausea_vomiting"},
+		"pregnancy_stage": {"conditions=pregnant"},
+		"drinking_amount": {"rehydration=plain_water", "rehydration=electrolytes"},
+	} {
+		var got []string
+		for _, ew := range items[id].EnableWhen {
+			got = append(got, ew.Question+"="+ew.AnswerCoding.Code)
+		}
+		if !slices.Equal(got, want) || items[id].EnableBehavior != "any" {
+			t.Errorf("%s enableWhen %v (%s), want %v (any)", id, got, items[id].EnableBehavior, want)
+		}
+	}
+	// The contract version, as an integer extension.
+	if len(q.Extension) != 1 || q.Extension[0].URL != ContractVersionExtension || q.Extension[0].ValueInteger == nil || *q.Extension[0].ValueInteger != knowledge.ContractVersion || knowledge.ContractVersion != 3 {
+		t.Errorf("contract version extension: %+v", q.Extension)
+	}
+	// An option kept for old files stays an answer option, disabled by
+	// the SDC toggle expression; no other option is.
+	var toggled []string
+	for _, it := range items {
+		for _, ext := range it.Extension {
+			if ext.URL != optionsToggleExpr {
+				continue
+			}
+			if len(ext.Extension) != 2 || ext.Extension[0].URL != "option" || ext.Extension[1].URL != "expression" || ext.Extension[1].ValueExpression.Expression != "false" {
+				t.Errorf("%s: toggle extension %+v", it.LinkID, ext)
+				continue
+			}
+			toggled = append(toggled, it.LinkID+"="+ext.Extension[0].ValueCoding.Code)
+		}
+	}
+	if !slices.Equal(toggled, []string{"gi_duration=days"}) {
+		t.Errorf("options disabled as kept for old files: %v, want gi_duration=days", toggled)
+	}
 }
 
 // TestEnableWhenForms checks which conditions map to enableWhen and which
@@ -113,9 +149,35 @@ func TestEnableWhenForms(t *testing.T) {
 		if ok {
 			t.Errorf("%s: mapped to enableWhen %+v, which cannot express it", tc.c.String(), ew)
 		}
-		if got := fhirPath(&tc.c); !strings.Contains(got, tc.expr) {
+		if got := fhirPath(rb, &tc.c); !strings.Contains(got, tc.expr) {
 			t.Errorf("%s: FHIRPath %q, want %q", tc.c.String(), got, tc.expr)
 		}
+	}
+	// A compiled condition holds for the options that count as those it
+	// names (counts_as): so do its enableWhen and its FHIRPath.
+	var heavy *knowledge.Cond
+	for i := range rb.Cautions {
+		if rb.Cautions[i].ID == "heavy_drinking" {
+			heavy = &rb.Cautions[i].When
+		}
+	}
+	if heavy == nil {
+		t.Fatal("the test rule base has no caution heavy_drinking")
+	}
+	var codes []string
+	ew, _, _ := enableWhen(rb, heavy)
+	for _, e := range ew {
+		codes = append(codes, e.AnswerCoding.Code)
+	}
+	if want := []string{"heavy", "dependent", "stopped_recently"}; !slices.Equal(codes, want) {
+		t.Errorf("enableWhen of alcohol: heavy holds for %v, want %v", codes, want)
+	}
+	if got := fhirPath(rb, heavy); !strings.Contains(got, "code = 'heavy' or code = 'dependent' or code = 'stopped_recently'") {
+		t.Errorf("FHIRPath of alcohol: heavy is %q", got)
+	}
+	all := knowledge.Cond{Op: knowledge.OpAll, Subs: []knowledge.Cond{*heavy, atom("sun", "rarely")}}
+	if _, _, ok := enableWhen(rb, &all); ok {
+		t.Errorf("an all of an atom holding for three options mapped to enableWhen, which would need all three")
 	}
 }
 
@@ -185,7 +247,7 @@ func TestParseErrors(t *testing.T) {
 		{"other resource", `{"resourceType": "Patient"}`, `is a FHIR "Patient", not a QuestionnaireResponse`},
 		{"no questionnaire", `{"resourceType": "QuestionnaireResponse", "status": "completed"}`, "names no questionnaire"},
 		{"other questionnaire", strings.Replace(base(""), QuestionnaireURL, "http://example.org/Questionnaire/phq9", 1), `questionnaire "http://example.org/Questionnaire/phq9", not twitchcheck's`},
-		{"other version", strings.Replace(base(""), "|test-1", "|2025.1", 1), `version "2025.1" of the questionnaire, but the rule base is version "test-1"`},
+		{"other version with an answer that does not fit", strings.Replace(base(item("diet", coding("diet", "carnivore"))), "|test-1", "|2027.1", 1), `is for version "2027.1" of the questionnaire, and this rule base is version "test-1"`},
 		{"no status", strings.Replace(base(""), `"status": "completed", `, "", 1), "has no status"},
 		{"bad status", strings.Replace(base(""), `"completed"`, `"done"`, 1), `unknown status "done"`},
 		{"entered in error", strings.Replace(base(""), `"completed"`, `"entered-in-error"`, 1), "entered-in-error"},
@@ -232,6 +294,52 @@ func TestParseErrors(t *testing.T) {
 	}
 	if !a.Has("location", "eyelid") || !a.Has("gi_duration", "days") || a.Count() != 3 {
 		t.Errorf("read %s", a.YAML())
+	}
+}
+
+// TestOldVersionsAreRead: a response to an older questionnaire (another
+// version, an option kept only for old files) is read by its codes, as
+// one to this version is.
+func TestOldVersionsAreRead(t *testing.T) {
+	rb := testrules.RuleBase()
+	base := func(items string) string {
+		return `{"resourceType": "QuestionnaireResponse", "questionnaire": "` + QuestionnaireURL + `|test-1", "status": "completed", "item": [` + items + `]}`
+	}
+	coding := func(q, code string) string {
+		return `{"valueCoding": {"system": "` + AnswerSystem(q) + `", "code": "` + code + `"}}`
+	}
+	item := func(q string, answers ...string) string {
+		return `{"linkId": "` + q + `", "answer": [` + strings.Join(answers, ", ") + `]}`
+	}
+	for _, tc := range []struct{ name, version, items, want string }{
+		{"this version, contract 3 answers", "|test-1",
+			item("symptoms", coding("symptoms", "nausea_vomiting"), coding("symptoms", "double_vision")) + ", " + item("vomiting", coding("vomiting", "nausea_only")) + ", " + item("gi_duration", coding("gi_duration", "3_to_6_days")),
+			"symptoms: [nausea_vomiting, double_vision]\ngi_duration: \"3_to_6_days\"\nvomiting: nausea_only\n"},
+		{"an old version with gi_duration: days", "|2026.11.3",
+			item("symptoms", coding("symptoms", "diarrhea")) + ", " + item("gi_duration", coding("gi_duration", "days")),
+			"symptoms: [diarrhea]\ngi_duration: days\n"},
+		{"no version", "",
+			item("gi_duration", coding("gi_duration", "days")) + ", " + item("symptoms", coding("symptoms", "nausea_vomiting")),
+			"symptoms: [nausea_vomiting]\ngi_duration: days\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(base(tc.items), "|test-1", tc.version, 1)
+			a, err := ParseQuestionnaireResponse(rb, "qr.json", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(a.YAML()); got != tc.want {
+				t.Errorf("read %q, want %q", got, tc.want)
+			}
+			// And written back, it reads the same.
+			var buf bytes.Buffer
+			if err := WriteQuestionnaireResponse(&buf, a, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+				t.Fatal(err)
+			}
+			if b, err := ParseQuestionnaireResponse(rb, "again.json", buf.Bytes()); err != nil || !b.Equal(a) {
+				t.Errorf("round trip: %v, %q", err, b.YAML())
+			}
+		})
 	}
 }
 

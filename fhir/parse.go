@@ -48,6 +48,10 @@ type responseReader struct {
 	found  map[string]*node
 	order  []string
 	codes  map[string][]string
+	// version is the questionnaire version the response names, when it
+	// is not the rule base's: read all the same, by its codes.
+	version     string
+	versionNode *node
 }
 
 // ParseQuestionnaireResponse reads a FHIR R4 QuestionnaireResponse (JSON)
@@ -102,6 +106,7 @@ func ParseQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte
 	if items := root.get("item"); items != nil {
 		r.items(items)
 	}
+	r.versionNote()
 	if len(r.probs) > 0 {
 		return knowledge.Answers{}, r.problems()
 	}
@@ -143,9 +148,21 @@ func (r *responseReader) questionnaire(n, root *node) {
 	if v, err := url.PathUnescape(version); err == nil {
 		version = v
 	}
+	// Another version is read by its codes: every version keeps the codes
+	// of those before it. Only if some answer does not fit is the version
+	// named, as the likely reason.
 	if version != r.rb.Version {
-		r.errorf(n, "is for version %s of the questionnaire, but the rule base is version %s; answer the questionnaire of this version (twitchcheck rules export --format fhir), or assess with the rule base of that version (--rules FILE)", quote(version), strconv.Quote(r.rb.Version))
+		r.version, r.versionNode = version, n
 	}
+}
+
+// versionNote names the response's other questionnaire version when some
+// of its answers do not fit this rule base.
+func (r *responseReader) versionNote() {
+	if len(r.probs) == 0 || r.versionNode == nil {
+		return
+	}
+	r.errorf(r.versionNode, "is for version %s of the questionnaire, and this rule base is version %s: every answer of an older version is still read, so the answers that do not fit may come from a newer one; answer the questionnaire of this version (twitchcheck rules export --format fhir), or assess with the rule base of that version (--rules FILE)", quote(r.version), strconv.Quote(r.rb.Version))
 }
 
 // status checks the response's status.

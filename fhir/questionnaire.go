@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,9 +17,11 @@ import (
 // Questionnaire returns the questionnaire of rb as a FHIR R4
 // Questionnaire resource.
 func Questionnaire(rb *knowledge.RuleBase) QuestionnaireResource {
+	contract := knowledge.ContractVersion
 	q := QuestionnaireResource{
 		ResourceType: "Questionnaire",
 		ID:           "twitchcheck",
+		Extension:    []Extension{{URL: ContractVersionExtension, ValueInteger: &contract}},
 		URL:          QuestionnaireURL,
 		Version:      text(rb.Version),
 		Name:         "Twitchcheck",
@@ -66,12 +69,21 @@ func questionItem(rb *knowledge.RuleBase, q *knowledge.Question) QuestionnaireIt
 			opt.Extension = []Extension{{URL: optionExclusive, ValueBoolean: &t}}
 		}
 		it.AnswerOption = append(it.AnswerOption, opt)
+		if o.KeptForOldFiles {
+			// Kept so that a response holding it stays valid; never
+			// enabled, so a form does not offer it.
+			cd := optionCoding(q, &o)
+			it.Extension = append(it.Extension, Extension{URL: optionsToggleExpr, Extension: []Extension{
+				{URL: "option", ValueCoding: &cd},
+				{URL: "expression", ValueExpression: &Expression{Language: "text/fhirpath", Expression: "false"}},
+			}})
+		}
 	}
 	if q.EnableWhen != nil {
 		if ew, behavior, ok := enableWhen(rb, q.EnableWhen); ok {
 			it.EnableWhen, it.EnableBehavior = ew, behavior
 		} else {
-			it.Extension = append(it.Extension, Extension{URL: enableWhenExpr, ValueExpression: &Expression{Language: "text/fhirpath", Expression: fhirPath(q.EnableWhen)}})
+			it.Extension = append(it.Extension, Extension{URL: enableWhenExpr, ValueExpression: &Expression{Language: "text/fhirpath", Expression: fhirPath(rb, q.EnableWhen)}})
 		}
 	}
 	if q.Help != "" {
@@ -100,11 +112,12 @@ func enableWhen(rb *knowledge.RuleBase, c *knowledge.Cond) ([]EnableWhen, string
 		}
 		var out []EnableWhen
 		for _, id := range c.Options {
-			i := q.OptionIndex(id)
-			if i < 0 {
+			if q.OptionIndex(id) < 0 {
 				return nil
 			}
-			cd := optionCoding(q, &q.Options[i])
+		}
+		for _, id := range atomCodes(q, c) {
+			cd := optionCoding(q, &q.Options[q.OptionIndex(id)])
 			out = append(out, EnableWhen{Question: q.ID, Operator: "=", AnswerCoding: &cd})
 		}
 		return out
@@ -131,7 +144,7 @@ func enableWhen(rb *knowledge.RuleBase, c *knowledge.Cond) ([]EnableWhen, string
 		var all []EnableWhen
 		for i := range c.Subs {
 			s := &c.Subs[i]
-			if s.Op != knowledge.OpAnswer || len(s.Options) != 1 {
+			if s.Op != knowledge.OpAnswer || len(s.Options) != 1 || len(atomCodes(rb.Question(s.Question), s)) != 1 {
 				return nil, "", false
 			}
 			ew := atom(s)
@@ -145,16 +158,33 @@ func enableWhen(rb *knowledge.RuleBase, c *knowledge.Cond) ([]EnableWhen, string
 	return nil, "", false
 }
 
+// atomCodes lists the options an answer condition on q holds for: those
+// it names, then, in q's order, those that count as one of them
+// (counts_as), which validation compiled into its mask.
+func atomCodes(q *knowledge.Question, c *knowledge.Cond) []string {
+	out := slices.Clone(c.Options)
+	if q == nil {
+		return out
+	}
+	for i := range q.Options {
+		if id := q.Options[i].ID; i < 64 && c.Mask&(1<<i) != 0 && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // fhirPath writes a condition as a FHIRPath expression over the
 // QuestionnaireResponse, for conditions enableWhen cannot express.
-func fhirPath(c *knowledge.Cond) string {
+func fhirPath(rb *knowledge.RuleBase, c *knowledge.Cond) string {
 	answers := func(qid string) string {
 		return "%resource.repeat(item | answer.item).where(linkId = '" + qid + "').answer.value"
 	}
 	switch c.Op {
 	case knowledge.OpAnswer:
-		codes := make([]string, len(c.Options))
-		for i, o := range c.Options {
+		opts := atomCodes(rb.Question(c.Question), c)
+		codes := make([]string, len(opts))
+		for i, o := range opts {
 			codes[i] = "code = '" + o + "'"
 		}
 		return answers(c.Question) + ".where(" + strings.Join(codes, " or ") + ").exists()"
@@ -167,7 +197,7 @@ func fhirPath(c *knowledge.Cond) string {
 		}
 		parts := make([]string, len(c.Subs))
 		for i := range c.Subs {
-			parts[i] = "(" + fhirPath(&c.Subs[i]) + ")"
+			parts[i] = "(" + fhirPath(rb, &c.Subs[i]) + ")"
 		}
 		return strings.Join(parts, op)
 	}

@@ -31,8 +31,11 @@ type Expression struct {
 
 // Extension is an extension with one value.
 type Extension struct {
-	URL                  string           `json:"url"`
+	URL string `json:"url"`
+	// Extension holds the parts of a complex extension.
+	Extension            []Extension      `json:"extension,omitempty"`
 	ValueBoolean         *bool            `json:"valueBoolean,omitempty"`
+	ValueInteger         *int             `json:"valueInteger,omitempty"`
 	ValueCoding          *Coding          `json:"valueCoding,omitempty"`
 	ValueCodeableConcept *CodeableConcept `json:"valueCodeableConcept,omitempty"`
 	ValueExpression      *Expression      `json:"valueExpression,omitempty"`
@@ -42,6 +45,7 @@ type Extension struct {
 type QuestionnaireResource struct {
 	ResourceType string              `json:"resourceType"`
 	ID           string              `json:"id,omitempty"`
+	Extension    []Extension         `json:"extension,omitempty"`
 	URL          string              `json:"url"`
 	Version      string              `json:"version,omitempty"`
 	Name         string              `json:"name"`

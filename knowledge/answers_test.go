@@ -508,28 +508,38 @@ func TestFollowUpQuestions(t *testing.T) {
 		gate             string
 		open             [][]string // answers to gate that show the follow-up
 		closed           [][]string // answers to gate that hide it; nil is unanswered
+		base             string     // more answers, for a follow-up of a follow-up
 	}{
 		{"gi_duration", "week_plus", "symptoms",
 			[][]string{{"nausea_vomiting"}, {"diarrhea"}, {"cramps", "diarrhea"}, {"nausea_vomiting", "diarrhea"}},
-			[][]string{nil, {"none"}, {"cramps"}, {"cramps", "fatigue"}}},
+			[][]string{nil, {"none"}, {"cramps"}, {"cramps", "fatigue"}}, ""},
 		{"weakness_speed", "days", "symptoms",
 			[][]string{{"weakness"}, {"weakness", "cramps"}},
-			[][]string{nil, {"none"}, {"cramps"}}},
+			[][]string{nil, {"none"}, {"cramps"}}, ""},
 		{"weakness_speed", "weeks", "serious",
 			[][]string{{"progressive_weakness"}, {"progressive_weakness", "falls"}},
-			[][]string{nil, {"none"}, {"falls"}}},
+			[][]string{nil, {"none"}, {"falls"}}, ""},
 		{"rehydration", "plain_water", "sweating",
 			[][]string{{"yes"}},
-			[][]string{nil, {"no"}}},
+			[][]string{nil, {"no"}}, ""},
 		{"rehydration", "electrolytes", "exercise",
 			[][]string{{"strenuous"}},
-			[][]string{nil, {"none"}, {"moderate"}}},
+			[][]string{nil, {"none"}, {"moderate"}}, ""},
 		{"diuretic_kind", "thiazide", "medications",
 			[][]string{{"diuretic"}, {"diuretic", "ppi"}},
-			[][]string{nil, {"none"}, {"ppi"}, {"laxative", "other"}}},
+			[][]string{nil, {"none"}, {"ppi"}, {"laxative", "other"}}, ""},
 		{"ppi_duration", "over_1_year", "medications",
 			[][]string{{"ppi"}, {"ppi", "diuretic"}},
-			[][]string{nil, {"none"}, {"diuretic"}}},
+			[][]string{nil, {"none"}, {"diuretic"}}, ""},
+		{"vomiting", "nausea_only", "symptoms",
+			[][]string{{"nausea_vomiting"}, {"nausea_vomiting", "diarrhea"}},
+			[][]string{nil, {"none"}, {"diarrhea"}}, ""},
+		{"drinking_amount", "to_thirst", "rehydration",
+			[][]string{{"plain_water"}, {"electrolytes"}},
+			[][]string{nil, {"little"}}, "exercise: strenuous\n"},
+		{"pregnancy_stage", "under_20_weeks", "conditions",
+			[][]string{{"pregnant"}, {"pregnant", "kidney_disease"}},
+			[][]string{nil, {"none"}, {"recently_gave_birth"}}, ""},
 	}
 	// Every question with enable_when is covered here.
 	for _, q := range rb.Questions {
@@ -550,6 +560,9 @@ func TestFollowUpQuestions(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.followUp, func(t *testing.T) {
 			other := other.Without(c.gate)
+			if c.base != "" {
+				other = mustAnswers(t, rb, "serious: [none]\nstress: high\nage: 50_64\n"+c.base)
+			}
 			fi := rb.QuestionIndex(c.followUp)
 			if fi < 0 || rb.Questions[fi].EnableWhen == nil {
 				t.Fatalf("%q is not a follow-up question", c.followUp)

@@ -272,14 +272,39 @@ func evalTriage(rb *RuleBase, sel []uint64, ds []Scored, refs *[]AnswerRef) Tria
 		t.EmergencyCheck = EmergencyCheckSkipped
 		add(&rb.Skipped, nil)
 	}
+	// maskBuf is scratch space, on the stack when the questions fit: for
+	// the selections red flags read, then for the answers of likely flags.
+	var maskBuf [64]uint64
+	// Red flags read a follow-up that is asked but unanswered on the safe
+	// side (principle 2): as its unanswered_reads_as option, on a copy of
+	// the selections made only when one is.
+	flagSel := sel
+	readAsUsed := false
+	for _, ra := range rb.readsAs {
+		if sel[ra.q] != 0 || !ra.when.holds(sel) {
+			continue
+		}
+		if !readAsUsed {
+			flagSel = scratchMasks(&maskBuf, len(sel))
+			copy(flagSel, sel)
+			readAsUsed = true
+		}
+		flagSel[ra.q] = ra.bit
+	}
 	for i := range rb.RedFlags {
 		f := &rb.RedFlags[i]
-		if f.When.fires(sel) {
-			add(f, named(rb, sel, &f.When, refs))
+		if f.When.fires(flagSel) {
+			answers := named(rb, flagSel, &f.When, refs)
+			if readAsUsed {
+				markUnanswered(rb, sel, answers)
+			}
+			add(f, answers)
 		}
 	}
+	if readAsUsed {
+		clear(flagSel) // scratchMasks hands out zeroed masks
+	}
 	var masks []uint64 // per question, the answers a likely flag names
-	var maskBuf [64]uint64
 	for i := range ds {
 		d := &ds[i]
 		if d.ForScore < rb.Bands.Likely {
@@ -319,6 +344,19 @@ func evalTriage(rb *RuleBase, sel []uint64, ds []Scored, refs *[]AnswerRef) Tria
 		t.Flags = sorted
 	}
 	return t
+}
+
+// markUnanswered rewrites, in place, the answers a flag names that the
+// person did not give (a follow-up read as its unanswered_reads_as): they
+// name the missing answer (RuleBase.ReadAs says what it was read as).
+func markUnanswered(rb *RuleBase, sel []uint64, answers []AnswerRef) {
+	for i := range answers {
+		r := &answers[i]
+		qi := rb.QuestionIndex(r.Question)
+		if qi >= 0 && sel[qi] == 0 {
+			r.Answer = UnansweredAnswer
+		}
+	}
 }
 
 func score(a Answers) []Scored {

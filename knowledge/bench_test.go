@@ -1,6 +1,7 @@
 package knowledge_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/twitchcheck/twitchcheck/data"
@@ -38,6 +39,34 @@ func BenchmarkAssess(b *testing.B) {
 			b.Fatal("incomplete result")
 		}
 	}
+}
+
+// BenchmarkAssessUnansweredFollowUp is BenchmarkAssess with two follow-ups
+// asked but unanswered that red flags read on the safe side (vomiting,
+// weeks pregnant): the path that copies the selections.
+func BenchmarkAssessUnansweredFollowUp(b *testing.B) {
+	rb := realRuleBase(b)
+	src := strings.Replace(benchAnswers, "palpitations]", "palpitations, nausea_vomiting]", 1) + "conditions: [pregnant]\n"
+	a := mustAnswers(b, rb, src)
+	res := knowledge.Assess(a)
+	read := 0
+	for _, f := range res.Triage.Flags {
+		for _, r := range f.Answers {
+			if r.Unanswered() {
+				read++
+			}
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		res := knowledge.Assess(a)
+		if len(res.Deficiencies) != len(rb.Deficiencies) {
+			b.Fatal("incomplete result")
+		}
+	}
+	// How many answers the flags name as unanswered: 0 until the rule
+	// base has red flags on these follow-ups.
+	b.ReportMetric(float64(read), "unanswered-refs")
 }
 
 func BenchmarkLoadYAML(b *testing.B) {

@@ -36,16 +36,36 @@ type Cond struct {
 	Pos      Pos
 
 	// QIndex and Mask are filled in by validation: the index of Question
-	// and the bits of Options (for OpCount, the bit of "none", which is not
-	// counted). Anything given for them on input is overwritten.
+	// and the bits of Options and of every option that counts as one of
+	// them (counts_as); for OpCount, the bit of "none", which is not
+	// counted. Anything given for them on input is overwritten.
 	QIndex int
 	Mask   uint64
 }
 
-// AnswerRef names one selected option of one question.
+// AnswerRef names one selected option of one question: the option the
+// person chose, never one it counts as. For a follow-up that was asked but
+// not answered, which a red flag read on the safe side, Answer is
+// UnansweredAnswer; RuleBase.ReadAs says what it was read as.
 type AnswerRef struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
+}
+
+// Unanswered reports whether r names a follow-up that was asked but not
+// answered, which a red flag read as its unanswered_reads_as option.
+func (r AnswerRef) Unanswered() bool { return r.Answer == UnansweredAnswer }
+
+// ReadAs returns the option a red flag read r as when r names a follow-up
+// asked but not answered (its question's unanswered_reads_as), or "".
+func (rb *RuleBase) ReadAs(r AnswerRef) string {
+	if !r.Unanswered() {
+		return ""
+	}
+	if q := rb.Question(r.Question); q != nil {
+		return q.UnansweredReadsAs
+	}
+	return ""
 }
 
 // fires is holds with the common case, one answer test, inlined: most

@@ -147,6 +147,10 @@ var contractAnswers = []string{
 	"serious: [none]\nlocation: [eyelid]\nduration: 1_to_6_days\nfrequency: daily\nspreading: \"no\"\nsymptoms: [fatigue, cramps]\ncaffeine: 5_plus_cups\nstress: high\nsleep: under_5\n",
 	"serious: [fainting, falls]\nsymptoms: [palpitations, numbness_tingling]\nmedications: [diuretic, new_medicine]\nsupplements: [b6_high_dose]\nconditions: [kidney_disease, pregnant]\nage: 65_plus\n",
 	"location: [all_over]\nduration: over_3_months\ndiet: vegan\ndairy: rarely\ngreens: rarely\nfruit_veg: rarely\nsun: rarely\nalcohol: heavy\nnicotine: \"yes\"\n",
+	// Version 3: an option kept for old files, options that count as
+	// others, follow-ups read on the safe side.
+	"serious: [one_side_spells]\nlocation: [tongue]\nsymptoms: [nausea_vomiting, diarrhea, double_vision]\ngi_duration: days\nalcohol: stopped_recently\nmedications: [diuretic, lithium]\ndiuretic_kind: combination\nconditions: [weight_loss_surgery, pregnant]\n",
+	"symptoms: [weakness, headache]\nweakness_speed: hours\nexercise: strenuous\nrehydration: electrolytes\ndrinking_amount: to_thirst\nconditions: [pregnant]\npregnancy_stage: 20_weeks_plus\nvomiting: nausea_only\n",
 }
 
 func FuzzLoad(f *testing.F) {
@@ -165,6 +169,13 @@ func FuzzLoad(f *testing.F) {
 		{"\nlevels:\n", "\nlevelz:\n"},
 		{"weight: ", "weight: 9"},
 		{"disclaimer: >-\n  twitchcheck is", "disclaimer: >-\n  twitchcheck\tis"},
+		// The version 3 keys, valid and not.
+		{"        counts_as: [under_3_days]\n", "        counts_as: [under_3_days, week_plus]\n"},
+		{"        counts_as: [under_3_days]\n", "        counts_as: [days]\n"},
+		{"        kept_for_old_files: true\n", ""},
+		{"    unanswered_reads_as: keeping_fluids_down\n", "    unanswered_reads_as: nausea_only\n"},
+		{"    unanswered_reads_as: keeping_fluids_down\n", "    unanswered_reads_as: [keeping_fluids_down]\n"},
+		{"      - id: heavy\n", "      - id: heavy\n        counts_as: [dependent]\n"},
 	} {
 		if strings.Contains(rules, m.old) {
 			f.Add([]byte(strings.Replace(rules, m.old, m.new, 1)))

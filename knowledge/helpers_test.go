@@ -13,7 +13,7 @@ import (
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
-// The answers contract, copied from shared/spec/answers.md on purpose: the
+// The answers contract (version 3), copied from docs/answers.md on purpose: the
 // tests check the rule base against the document, not against the copy in
 // knowledge/contract.go.
 var specQuestions = []struct {
@@ -21,29 +21,57 @@ var specQuestions = []struct {
 	kind    knowledge.Kind
 	options []string
 }{
-	{"location", knowledge.Multi, []string{"eyelid", "face", "mouth", "hands", "arms", "legs", "feet", "trunk", "all_over"}},
+	{"location", knowledge.Multi, []string{"eyelid", "face", "mouth", "tongue", "hands", "arms", "legs", "feet", "trunk", "all_over"}},
 	{"duration", knowledge.Single, []string{"under_1_day", "1_to_6_days", "1_to_2_weeks", "2_weeks_to_3_months", "over_3_months"}},
 	{"frequency", knowledge.Single, []string{"occasional", "daily", "constant"}},
 	{"spreading", knowledge.Single, []string{"yes", "no"}},
-	{"serious", knowledge.Multi, []string{"none", "breathing_difficulty", "chest_pain", "fainting", "stroke_signs", "seizure", "swallowing_difficulty", "sustained_spasm", "muscle_wasting", "progressive_weakness", "falls"}},
-	{"symptoms", knowledge.Multi, []string{"none", "cramps", "numbness_tingling", "tingling_mouth", "fatigue", "weakness", "palpitations", "constipation", "memory_problems", "mood_changes", "sore_tongue", "bone_pain", "muscle_aches", "restless_legs", "nausea_vomiting", "diarrhea", "appetite_loss", "balance_problems", "stiffness", "pain", "headache", "confusion", "pale_skin", "breathless_on_exertion"}},
+	{"serious", knowledge.Multi, []string{"none", "breathing_difficulty", "chest_pain", "fainting", "stroke_signs", "one_side_spells", "seizure", "swallowing_difficulty", "sustained_spasm", "muscle_wasting", "progressive_weakness", "falls"}},
+	{"symptoms", knowledge.Multi, []string{"none", "cramps", "numbness_tingling", "tingling_mouth", "fatigue", "weakness", "palpitations", "constipation", "memory_problems", "mood_changes", "sore_tongue", "bone_pain", "muscle_aches", "restless_legs", "nausea_vomiting", "diarrhea", "appetite_loss", "balance_problems", "stiffness", "pain", "headache", "confusion", "pale_skin", "breathless_on_exertion", "double_vision", "dark_urine", "jaw_stiffness", "tremor", "speech_changes"}},
 	{"caffeine", knowledge.Single, []string{"none", "1_2_cups", "3_4_cups", "5_plus_cups"}},
 	{"stress", knowledge.Single, []string{"low", "moderate", "high"}},
 	{"sleep", knowledge.Single, []string{"7_plus", "5_6", "under_5"}},
 	{"exercise", knowledge.Single, []string{"none", "light", "moderate", "strenuous"}},
 	{"fluids", knowledge.Single, []string{"good", "low"}},
 	{"sweating", knowledge.Single, []string{"yes", "no"}},
-	{"alcohol", knowledge.Single, []string{"none", "moderate", "heavy"}},
+	{"alcohol", knowledge.Single, []string{"none", "moderate", "heavy", "dependent", "stopped_recently"}},
 	{"nicotine", knowledge.Single, []string{"yes", "no"}},
 	{"diet", knowledge.Single, []string{"omnivore", "pescatarian", "vegetarian", "vegan"}},
 	{"dairy", knowledge.Single, []string{"daily", "sometimes", "rarely"}},
 	{"greens", knowledge.Single, []string{"daily", "sometimes", "rarely"}},
 	{"fruit_veg", knowledge.Single, []string{"daily", "sometimes", "rarely"}},
 	{"sun", knowledge.Single, []string{"daily", "sometimes", "rarely"}},
-	{"medications", knowledge.Multi, []string{"none", "diuretic", "corticosteroid", "ppi", "laxative", "metformin", "stimulant", "new_medicine", "other"}},
+	{"medications", knowledge.Multi, []string{"none", "diuretic", "corticosteroid", "ppi", "laxative", "metformin", "stimulant", "statin", "antidepressant", "lithium", "diabetes_medicine", "ace_arb", "antipsychotic", "anticonvulsant", "new_medicine", "other"}},
 	{"supplements", knowledge.Multi, []string{"none", "magnesium", "calcium", "vitamin_d", "b12", "b6_high_dose", "multivitamin", "iron", "potassium"}},
-	{"conditions", knowledge.Multi, []string{"none", "kidney_disease", "malabsorption", "diabetes", "parathyroid", "pregnant", "heavy_periods"}},
+	{"conditions", knowledge.Multi, []string{"none", "kidney_disease", "malabsorption", "weight_loss_surgery", "diabetes", "neck_surgery", "parathyroid", "thyroid_disease", "heart_condition", "eating_disorder", "recent_wound", "pregnant", "recently_gave_birth", "heavy_periods"}},
 	{"age", knowledge.Single, []string{"under_18", "18_49", "50_64", "65_plus"}},
+}
+
+// specFollowUps are the contract's follow-up questions: their options, the
+// options kept for old files, what options count as, and what red flags
+// read an unanswered one as.
+var specFollowUps = []struct {
+	id       string
+	kind     knowledge.Kind
+	options  []string
+	kept     []string
+	countsAs map[string][]string
+	readsAs  string
+}{
+	{"gi_duration", knowledge.Single, []string{"under_3_days", "3_to_6_days", "week_plus", "days"}, []string{"days"}, map[string][]string{"days": {"under_3_days"}}, ""},
+	{"vomiting", knowledge.Single, []string{"nausea_only", "keeping_fluids_down", "cannot_keep_fluids_down"}, nil, nil, "keeping_fluids_down"},
+	{"weakness_speed", knowledge.Single, []string{"hours", "days", "weeks", "months", "not_worse"}, nil, nil, ""},
+	{"rehydration", knowledge.Single, []string{"plain_water", "electrolytes", "little"}, nil, nil, ""},
+	{"drinking_amount", knowledge.Single, []string{"more_than_thirst", "to_thirst"}, nil, nil, "more_than_thirst"},
+	{"diuretic_kind", knowledge.Single, []string{"thiazide", "loop", "potassium_sparing", "combination", "not_sure"}, nil, map[string][]string{"combination": {"potassium_sparing", "thiazide", "loop"}}, ""},
+	{"ppi_duration", knowledge.Single, []string{"under_1_year", "over_1_year"}, nil, nil, ""},
+	{"pregnancy_stage", knowledge.Single, []string{"under_20_weeks", "20_weeks_plus"}, nil, nil, "20_weeks_plus"},
+}
+
+// specCountsAs are the contract's counts-as rules on questions always
+// asked.
+var specCountsAs = map[string]map[string][]string{
+	"alcohol":    {"dependent": {"heavy"}, "stopped_recently": {"heavy"}},
+	"conditions": {"weight_loss_surgery": {"malabsorption"}},
 }
 
 var (

@@ -80,6 +80,9 @@ func Load(name string, data []byte) (*RuleBase, error) {
 	if len(r.probs) > 0 {
 		return nil, r.problems()
 	}
+	// Derive again now that conditions are compiled: the emergency signs
+	// read their masks, which hold the options that count as those named.
+	rb.index()
 	return rb, nil
 }
 
@@ -267,7 +270,7 @@ func (r *reader) source(n *yaml.Node, what string) string {
 }
 
 func (r *reader) question(n *yaml.Node) (Question, bool) {
-	qf, ok := r.fields(n, "question", []string{"id", "section", "kind", "text", "options"}, []string{"short", "help", "enable_when"})
+	qf, ok := r.fields(n, "question", []string{"id", "section", "kind", "text", "options"}, []string{"short", "help", "enable_when", "unanswered_reads_as"})
 	if !ok {
 		return Question{}, false
 	}
@@ -288,20 +291,38 @@ func (r *reader) question(n *yaml.Node) (Question, bool) {
 		q.Short = q.Text
 	}
 	for _, on := range r.seq(qf["options"], what+" options") {
-		of, ok := r.fields(on, what+" option", []string{"id", "label"}, []string{"help"})
+		of, ok := r.fields(on, what+" option", []string{"id", "label"}, []string{"help", "kept_for_old_files", "counts_as"})
 		if !ok {
 			continue
 		}
-		q.Options = append(q.Options, Option{
+		o := Option{
 			ID:    r.id(of["id"], what+" option id"),
 			Label: r.line(of["label"], what+" option label"),
 			Help:  r.optStr(of["help"], what+" option help"),
 			Pos:   posOf(on),
-		})
+		}
+		ow := fmt.Sprintf("%s option %q", what, o.ID)
+		o.KeptForOldFiles = r.boolean(of["kept_for_old_files"], ow+" kept_for_old_files")
+		if cn := of["counts_as"]; cn != nil {
+			o.countsAsPos = posOf(cn)
+			if cn.Kind == yaml.SequenceNode && len(cn.Content) == 0 {
+				r.errorf(cn, "%s counts_as: list at least one option of %q, or leave counts_as out", ow, q.ID)
+			}
+			for _, it := range r.seq(cn, ow+" counts_as") {
+				if id := r.id(it, ow+" counts_as option"); id != "" {
+					o.CountsAs = append(o.CountsAs, id)
+				}
+			}
+		}
+		q.Options = append(q.Options, o)
 	}
 	if en := qf["enable_when"]; en != nil {
 		c := r.cond(en, what+" enable_when", 0)
 		q.EnableWhen = &c
+	}
+	if rn := qf["unanswered_reads_as"]; rn != nil {
+		q.UnansweredReadsAs = r.id(rn, what+" unanswered_reads_as")
+		q.readsAsPos = posOf(rn)
 	}
 	return q, true
 }

@@ -65,6 +65,37 @@ func TestLoadEmbeddedRuleBase(t *testing.T) {
 		}
 	})
 
+	t.Run("contract follow-ups and old options", func(t *testing.T) {
+		for _, cq := range specFollowUps {
+			q := rb.Question(cq.id)
+			if q == nil {
+				t.Errorf("contract follow-up %q is missing", cq.id)
+				continue
+			}
+			if q.Kind != cq.kind || q.EnableWhen == nil {
+				t.Errorf("follow-up %q is %s choice with enable_when %v; want %s choice, asked only when its gate holds", cq.id, q.Kind, q.EnableWhen, cq.kind)
+			}
+			for _, o := range cq.options {
+				if q.OptionIndex(o) < 0 {
+					t.Errorf("follow-up %q lacks contract option %q (has %s)", cq.id, o, strings.Join(q.OptionIDs(), ", "))
+				}
+			}
+			offered := q.Offered().OptionIDs()
+			for _, o := range q.Options {
+				if slices.Contains(cq.kept, o.ID) != o.KeptForOldFiles || slices.Contains(offered, o.ID) == o.KeptForOldFiles {
+					t.Errorf("follow-up %q option %q: kept for old files %v, offered %v; the contract keeps %v", cq.id, o.ID, o.KeptForOldFiles, slices.Contains(offered, o.ID), cq.kept)
+				}
+			}
+			if q.UnansweredReadsAs != cq.readsAs {
+				t.Errorf("follow-up %q unanswered_reads_as = %q, want %q", cq.id, q.UnansweredReadsAs, cq.readsAs)
+			}
+			checkCountsAs(t, q, cq.countsAs)
+		}
+		for id, want := range specCountsAs {
+			checkCountsAs(t, rb.Question(id), want)
+		}
+	})
+
 	t.Run("deficiencies", func(t *testing.T) {
 		var ids []string
 		for _, d := range rb.Deficiencies {
@@ -180,6 +211,41 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// checkCountsAs checks that each option of want counts as the options
+// listed, directly or through another option, by the declared counts_as.
+func checkCountsAs(t *testing.T, q *knowledge.Question, want map[string][]string) {
+	t.Helper()
+	for o, targets := range want {
+		got := countsAsClosure(q, o)
+		for _, w := range targets {
+			if !got[w] {
+				t.Errorf("question %q option %q does not count as %q (it counts as %v)", q.ID, o, w, got)
+			}
+		}
+	}
+}
+
+// countsAsClosure is every option o counts as, following counts_as.
+func countsAsClosure(q *knowledge.Question, o string) map[string]bool {
+	out := map[string]bool{}
+	todo := []string{o}
+	for len(todo) > 0 {
+		id := todo[0]
+		todo = todo[1:]
+		i := q.OptionIndex(id)
+		if i < 0 {
+			continue
+		}
+		for _, c := range q.Options[i].CountsAs {
+			if !out[c] {
+				out[c] = true
+				todo = append(todo, c)
+			}
+		}
+	}
+	return out
 }
 
 // TestSnapshotMatchesRulesYAML guards data/snapshot.go, the generated Go

@@ -165,12 +165,15 @@ func redFlagAnswers(rb *knowledge.RuleBase) map[knowledge.AnswerRef]bool {
 // triage level; adding any answer never removes a red flag of the rule
 // base or a likely shortage's flag (their evidence only grows), and the
 // flag of a skipped emergency check goes only when the check is answered.
-// A newly fired flag raises the level to at least its own.
+// A newly fired flag raises the level to at least its own. The one answer
+// that may lower the level is to a follow-up that red flags read on the
+// safe side while it was unanswered: answering it with the option it was
+// read as keeps every flag.
 func TestPropertyTriageNeverFalls(t *testing.T) {
 	rb := ruleBase(t)
 	r := newRand()
 	redFlag := redFlagAnswers(rb)
-	newFlags, redAdds := 0, 0
+	newFlags, redAdds, answeredSafe := 0, 0, 0
 	for it := 0; it < propertyIterations; it++ {
 		a := randomAnswers(t, r, rb)
 		b, what, ok := addOne(t, r, rb, a)
@@ -179,6 +182,16 @@ func TestPropertyTriageNeverFalls(t *testing.T) {
 		}
 		ta, tb := knowledge.Assess(a).Triage, knowledge.Assess(b).Triage
 		q, o, _ := strings.Cut(what, "=")
+		if readAs := readOnSafeSide(rb, a, q); readAs != "" {
+			// Answering a follow-up that red flags read on the safe side
+			// replaces what was assumed with what is true: the safe
+			// option keeps every flag; another may lower the level.
+			answeredSafe++
+			if o == readAs && !sameFlags(ta, tb) {
+				t.Fatalf("iteration %d: answering %s, the option it was read as, changed the flags from %v to %v\nanswers:\n%s", it, what, flagIDs(ta), flagIDs(tb), a.YAML())
+			}
+			continue
+		}
 		if redFlag[knowledge.AnswerRef{Question: q, Answer: o}] {
 			redAdds++
 			if rb.LevelRank(tb.Level) < rb.LevelRank(ta.Level) {
@@ -209,8 +222,99 @@ func TestPropertyTriageNeverFalls(t *testing.T) {
 			t.Fatalf("iteration %d: adding %s removed flags %v\nanswers:\n%s", it, what, had, a.YAML())
 		}
 	}
-	if newFlags < propertyIterations/20 || redAdds < propertyIterations/20 {
-		t.Errorf("only %d additions fired a new flag and %d added a red-flag answer; the generator does not exercise the property", newFlags, redAdds)
+	if newFlags < propertyIterations/20 || redAdds < propertyIterations/20 || answeredSafe == 0 {
+		t.Errorf("only %d additions fired a new flag, %d added a red-flag answer and %d answered a follow-up read on the safe side; the generator does not exercise the property", newFlags, redAdds, answeredSafe)
+	}
+}
+
+// readOnSafeSide returns the option red flags read question q as in a (q
+// is asked, unanswered and has an unanswered_reads_as), or "".
+func readOnSafeSide(rb *knowledge.RuleBase, a knowledge.Answers, q string) string {
+	p := a.Pruned()
+	i := rb.QuestionIndex(q)
+	if i < 0 || p.IsAnswered(q) || !p.Shown(i) {
+		return ""
+	}
+	return rb.Questions[i].UnansweredReadsAs
+}
+
+// sameFlags reports whether two triages raise the same flags at the same
+// levels.
+func sameFlags(a, b knowledge.Triage) bool {
+	return a.Level == b.Level && slices.Equal(flagIDs(a), flagIDs(b))
+}
+
+func flagIDs(t knowledge.Triage) []string {
+	ids := make([]string, len(t.Flags))
+	for i, f := range t.Flags {
+		ids[i] = f.ID + "/" + f.Level
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// TestPropertyUnansweredReadsAs: while a follow-up with an
+// unanswered_reads_as is asked but unanswered, red flags read it as that
+// option and nothing else does: the flags are exactly those of the same
+// answers with that option chosen, each flag names the missing answer as
+// unanswered (read as the option), and no evidence, trigger, caution or
+// other cause names it.
+func TestPropertyUnansweredReadsAs(t *testing.T) {
+	rb := ruleBase(t)
+	r := newRand()
+	tried, flagged := 0, 0
+	for it := 0; it < propertyIterations; it++ {
+		a := randomAnswers(t, r, rb).Pruned()
+		for i := range rb.Questions {
+			q := &rb.Questions[i]
+			readAs := readOnSafeSide(rb, a, q.ID)
+			if readAs == "" {
+				continue
+			}
+			tried++
+			res := knowledge.Assess(a)
+			b, err := a.With(q.ID, readAs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := knowledge.Assess(b).Triage; !sameFlags(res.Triage, want) {
+				t.Fatalf("iteration %d: %s unanswered gives flags %v; chosen as %s, %v\nanswers:\n%s", it, q.ID, flagIDs(res.Triage), readAs, flagIDs(want), a.YAML())
+			}
+			for _, f := range res.Triage.Flags {
+				for _, ref := range f.Answers {
+					if ref.Question != q.ID {
+						continue
+					}
+					flagged++
+					if !ref.Unanswered() || ref.Answer != knowledge.UnansweredAnswer || rb.ReadAs(ref) != readAs {
+						t.Fatalf("iteration %d: flag %s names %+v for the unanswered %s, want answer %q read as %q", it, f.ID, ref, q.ID, knowledge.UnansweredAnswer, readAs)
+					}
+				}
+			}
+			var named []knowledge.AnswerRef
+			for _, d := range res.Deficiencies {
+				for _, e := range d.Evidence {
+					named = append(named, e.Answers()...)
+				}
+			}
+			for _, h := range res.Triggers {
+				named = append(named, h.Answers...)
+			}
+			for _, c := range res.Cautions {
+				named = append(named, c.Answers...)
+			}
+			for _, o := range res.Others {
+				named = append(named, o.Answers...)
+			}
+			for _, ref := range named {
+				if ref.Question == q.ID || ref.Unanswered() {
+					t.Fatalf("iteration %d: scoring read the unanswered %s: %+v\nanswers:\n%s", it, q.ID, ref, a.YAML())
+				}
+			}
+		}
+	}
+	if tried < propertyIterations/20 || flagged == 0 {
+		t.Errorf("only %d follow-ups were read on the safe side, %d of them in a flag; the generator does not exercise the property", tried, flagged)
 	}
 }
 
@@ -309,7 +413,7 @@ func TestPropertyResultIsWellFormed(t *testing.T) {
 			if i > 0 && rb.LevelRank(tr.Flags[i-1].Level) < rb.LevelRank(f.Level) {
 				fail("flags are not sorted highest level first")
 			}
-			checkRefs(t, a, f.Answers, fail)
+			checkFlagRefs(t, rb, a, f.Answers, fail)
 		}
 		if tr.Level != want {
 			fail("triage level %s, want the highest flag level %s", tr.Level, want)
@@ -359,18 +463,43 @@ func TestPropertyResultIsWellFormed(t *testing.T) {
 			}
 			checkRefs(t, a, c.Answers, fail)
 		}
+		// The engine's compiled conditions agree with reading them on the
+		// answers' own terms (counts_as included): for cautions always,
+		// for red flags when no follow-up is read on the safe side.
+		p := a.Pruned()
+		for i := range rb.Cautions {
+			c := &rb.Cautions[i]
+			fired := slices.ContainsFunc(res.Cautions, func(h knowledge.CautionHit) bool { return h.ID == c.ID })
+			if want := condHolds(rb, p, &c.When); fired != want {
+				fail("caution %s shown: %v, but its condition %s holds: %v", c.ID, fired, &c.When, want)
+			}
+		}
+		safeSide := false
+		for i := range rb.Questions {
+			safeSide = safeSide || readOnSafeSide(rb, a, rb.Questions[i].ID) != ""
+		}
+		for i := range rb.RedFlags {
+			f := &rb.RedFlags[i]
+			fired := slices.ContainsFunc(tr.Flags, func(h knowledge.Flag) bool { return h.ID == f.ID })
+			if want := condHolds(rb, p, &f.When); fired != want && !(safeSide && fired) {
+				fail("flag %s raised: %v, but its condition %s holds: %v", f.ID, fired, &f.When, want)
+			}
+		}
 	}
 }
 
 // condHolds evaluates c on a by a's own terms: a condition holds when an
-// answer it names is selected (any), all parts hold (all), or enough
-// options are selected (count).
+// answer it names is selected, or one that counts as it (any), all parts
+// hold (all), or enough options are selected (count).
 func condHolds(rb *knowledge.RuleBase, a knowledge.Answers, c *knowledge.Cond) bool {
 	switch c.Op {
 	case knowledge.OpAnswer:
-		for _, o := range c.Options {
-			if a.Has(c.Question, o) {
-				return true
+		for _, chosen := range a.Selected(c.Question) {
+			counts := countsAsClosure(rb.Question(c.Question), chosen)
+			for _, o := range c.Options {
+				if chosen == o || counts[o] {
+					return true
+				}
 			}
 		}
 		return false
@@ -406,6 +535,21 @@ func checkRefs(t *testing.T, a knowledge.Answers, rs []knowledge.AnswerRef, fail
 	for _, r := range rs {
 		if !a.Has(r.Question, r.Answer) {
 			fail("the result names %s=%s, which was not answered", r.Question, r.Answer)
+		}
+	}
+}
+
+// checkFlagRefs is checkRefs for a flag, which may also name a follow-up
+// that is asked but unanswered, read as its unanswered_reads_as.
+func checkFlagRefs(t *testing.T, rb *knowledge.RuleBase, a knowledge.Answers, rs []knowledge.AnswerRef, fail func(string, ...any)) {
+	t.Helper()
+	for _, r := range rs {
+		if !r.Unanswered() {
+			checkRefs(t, a, []knowledge.AnswerRef{r}, fail)
+			continue
+		}
+		if want := readOnSafeSide(rb, a, r.Question); want == "" || rb.ReadAs(r) != want {
+			fail("a flag names %s unanswered, read as %q, but it is answered, not asked, or read as %q", r.Question, rb.ReadAs(r), want)
 		}
 	}
 }

@@ -53,6 +53,17 @@ type RuleBase struct {
 	likelyFlags []RedFlag
 	// signs are the options of the emergency check with what each means.
 	signs []Sign
+	// readsAs are the follow-ups that red flags read on the safe side
+	// while they are asked but unanswered (Question.UnansweredReadsAs).
+	readsAs []readAs
+}
+
+// readAs is one follow-up with an unanswered_reads_as: its index, its
+// condition and the bit of the option it is read as.
+type readAs struct {
+	q    int
+	when *Cond
+	bit  uint64
 }
 
 // Reassurance is the sourced reassurance a result may show. It shows only
@@ -129,7 +140,16 @@ type Question struct {
 	// holds for the answers given so far. It only refers to earlier
 	// questions. Nil means always shown.
 	EnableWhen *Cond
-	Pos        Pos
+	// UnansweredReadsAs, for a follow-up question, is the option that red
+	// flags read it as while it is asked (its EnableWhen holds) but
+	// unanswered: the safe side. Scoring never reads it so: unknown is
+	// not no, nor yes. The flags it raises name the missing answer (an
+	// AnswerRef with Answer UnansweredAnswer; RuleBase.ReadAs gives this
+	// option back).
+	UnansweredReadsAs string
+	Pos               Pos
+
+	readsAsPos Pos // for messages about UnansweredReadsAs
 }
 
 // Option is one answer a question offers.
@@ -137,7 +157,19 @@ type Option struct {
 	ID    string
 	Label string
 	Help  string
-	Pos   Pos
+	// KeptForOldFiles marks a superseded option: every file (answers,
+	// cases, vignettes, FHIR responses) may still give it, and reviews and
+	// reports show it by its label, but it is not offered to people
+	// answering (see Question.Offered). It counts as the options that
+	// replace it (CountsAs).
+	KeptForOldFiles bool
+	// CountsAs lists other options of the same question: every condition
+	// that names one of them also holds for this option (transitively).
+	// Answers still name this option, the one chosen.
+	CountsAs []string
+	Pos      Pos
+
+	countsAsPos Pos // for messages about CountsAs
 }
 
 // OptionIndex returns the index of option id in q, or -1.
@@ -148,6 +180,41 @@ func (q *Question) OptionIndex(id string) int {
 		}
 	}
 	return -1
+}
+
+// Offered returns q as it is offered to someone answering: without the
+// options kept only for old files. It returns q itself when every option
+// is offered; otherwise a copy whose Options are the offered ones, so a
+// screen can index them by position. Answers are by option id, so the
+// copy reads and records answers just as q does, and an answer kept for
+// an old file is looked up (for its label) in q, not in the copy.
+func (q *Question) Offered() *Question {
+	kept := 0
+	for i := range q.Options {
+		if q.Options[i].KeptForOldFiles {
+			kept++
+		}
+	}
+	if kept == 0 {
+		return q
+	}
+	c := *q
+	c.Options = make([]Option, 0, len(q.Options)-kept)
+	for _, o := range q.Options {
+		if !o.KeptForOldFiles {
+			c.Options = append(c.Options, o)
+		}
+	}
+	return &c
+}
+
+// OptionLabel returns the label of option id of q, offered or kept for old
+// files, or id itself when q has no such option.
+func (q *Question) OptionLabel(id string) string {
+	if i := q.OptionIndex(id); i >= 0 {
+		return q.Options[i].Label
+	}
+	return id
 }
 
 // OptionIDs lists q's option IDs in order.
@@ -447,14 +514,16 @@ func (rb *RuleBase) index() {
 	if q := rb.Question(FirstQuestion); q != nil {
 		for oi := range q.Options {
 			o := &q.Options[oi]
-			if o.ID == NoneOption {
+			if o.ID == NoneOption || o.KeptForOldFiles {
 				continue
 			}
 			s := Sign{Option: o}
 			for fi := range rb.RedFlags {
 				f := &rb.RedFlags[fi]
 				c := &f.When
-				if c.Op != OpAnswer || c.Question != q.ID || !contains(c.Options, o.ID) {
+				// The mask holds the options named and those that count
+				// as them, once validation has compiled it.
+				if c.Op != OpAnswer || c.Question != q.ID || (!contains(c.Options, o.ID) && c.Mask&(1<<oi) == 0) {
 					continue
 				}
 				if s.Flag == nil || rb.LevelRank(f.Level) > rb.LevelRank(s.Flag.Level) {
@@ -462,6 +531,16 @@ func (rb *RuleBase) index() {
 				}
 			}
 			rb.signs = append(rb.signs, s)
+		}
+	}
+	rb.readsAs = nil
+	for i := range rb.Questions {
+		q := &rb.Questions[i]
+		if q.UnansweredReadsAs == "" || q.EnableWhen == nil {
+			continue
+		}
+		if o := q.OptionIndex(q.UnansweredReadsAs); o >= 0 && o < 64 {
+			rb.readsAs = append(rb.readsAs, readAs{q: i, when: q.EnableWhen, bit: 1 << o})
 		}
 	}
 }

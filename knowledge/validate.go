@@ -2,6 +2,9 @@ package knowledge
 
 import (
 	"fmt"
+	"maps"
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -27,6 +30,10 @@ type validator struct {
 	*reader
 	rb    *RuleBase
 	atoms int // the answers tested by every condition, in all
+	// countsAs[q][o] holds the bits of the options that option o of
+	// question q counts as, transitively (counts_as); nil for a question
+	// without counts_as.
+	countsAs [][]uint64
 }
 
 func (v *validator) validate() {
@@ -283,10 +290,184 @@ func (v *validator) questions() {
 		if len(q.Options) < 2 && !(q.Kind == Multi && len(q.Options) == 1) {
 			v.errorAt(q.Pos, "question %q needs at least two options", q.ID)
 		}
+		v.oldOptions(q)
+		v.readsAs(q)
+	}
+	v.countsAs = make([][]uint64, len(rb.Questions))
+	for i := range rb.Questions {
+		v.countsAs[i] = v.countsAsClosure(&rb.Questions[i])
 	}
 	if len(rb.Questions) > 0 && rb.Questions[0].ID != FirstQuestion {
 		v.errorAt(rb.Questions[0].Pos, "the first question must be %q (the emergency screen), not %q", FirstQuestion, rb.Questions[0].ID)
 	}
+}
+
+// UnansweredAnswer is the Answer of an AnswerRef that names a follow-up
+// asked but not answered, which red flags read as its unanswered_reads_as
+// (Question.UnansweredReadsAs). No option may have this id.
+const UnansweredAnswer = "unanswered"
+
+// oldOptions checks the options kept for old files and the ids an option
+// may not have: a kept option says what it is read as (counts_as), and at
+// least one option (two for a single choice) is still offered.
+func (v *validator) oldOptions(q *Question) {
+	offered := 0
+	for i := range q.Options {
+		o := &q.Options[i]
+		if o.ID == UnansweredAnswer {
+			v.errorAt(o.Pos, "question %q: option id %q is reserved (results name it for a follow-up that was not answered); choose another id", q.ID, o.ID)
+		}
+		if !o.KeptForOldFiles {
+			offered++
+			continue
+		}
+		switch {
+		case o.ID == NoneOption && q.Kind == Multi:
+			v.errorAt(o.Pos, "question %q: option %q cannot be kept_for_old_files: people answering need it", q.ID, o.ID)
+		case len(o.CountsAs) == 0:
+			v.errorAt(o.Pos, "question %q: option %q is kept_for_old_files, so old files still give it, but nothing says how it is read: give it counts_as: [the options that replace it]", q.ID, o.ID)
+		}
+	}
+	if need := 2 - btoi(q.Kind == Multi); len(q.Options) > 0 && offered < need {
+		v.errorAt(q.Pos, "question %q offers %d options once those kept_for_old_files are hidden; it needs at least %d", q.ID, offered, need)
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// readsAs checks unanswered_reads_as: only a follow-up (a question with
+// an enable_when) may have one, and it names an option that is offered.
+func (v *validator) readsAs(q *Question) {
+	id := q.UnansweredReadsAs
+	if id == "" {
+		return
+	}
+	p := q.readsAsPos
+	if p == (Pos{}) {
+		p = q.Pos
+	}
+	i := q.OptionIndex(id)
+	switch {
+	case q.EnableWhen == nil:
+		v.errorAt(p, "question %q: unanswered_reads_as is only for a follow-up question (one with an enable_when): a question always asked and left unanswered is unknown", q.ID)
+	case i < 0:
+		v.errorAt(p, "question %q: unanswered_reads_as names %q, which is not one of its options; allowed: %s", q.ID, id, strings.Join(q.OptionIDs(), ", "))
+	case id == NoneOption && q.Kind == Multi:
+		v.errorAt(p, "question %q: unanswered_reads_as cannot be %q: an unanswered follow-up is read on the safe side, never as none", q.ID, id)
+	case q.Options[i].KeptForOldFiles:
+		v.errorAt(p, "question %q: unanswered_reads_as names %q, which is kept_for_old_files; name an option that is offered", q.ID, id)
+	}
+}
+
+// countsAsClosure checks the counts_as of q's options (options of q, not
+// the option itself, not "none", no cycle) and returns, per option, the
+// bits of every option it counts as, directly or through another; nil
+// when no option of q has counts_as.
+func (v *validator) countsAsClosure(q *Question) []uint64 {
+	var direct []uint64
+	for oi := range q.Options {
+		o := &q.Options[oi]
+		if len(o.CountsAs) == 0 {
+			continue
+		}
+		if direct == nil {
+			direct = make([]uint64, len(q.Options))
+		}
+		p := o.countsAsPos
+		if p == (Pos{}) {
+			p = o.Pos
+		}
+		if o.ID == NoneOption && q.Kind == Multi {
+			v.errorAt(p, "question %q: option %q cannot count as another option: it excludes every other", q.ID, o.ID)
+			continue
+		}
+		for _, id := range o.CountsAs {
+			j := q.OptionIndex(id)
+			switch {
+			case j < 0:
+				v.errorAt(p, "question %q: option %q counts_as %q, which is not an option of %q; allowed: %s", q.ID, o.ID, id, q.ID, strings.Join(q.OptionIDs(), ", "))
+			case j == oi:
+				v.errorAt(p, "question %q: option %q counts_as itself; list only other options", q.ID, o.ID)
+			case q.Options[j].ID == NoneOption && q.Kind == Multi:
+				v.errorAt(p, "question %q: option %q cannot count as %q", q.ID, o.ID, id)
+			case direct[oi]&(1<<j) != 0:
+				v.errorAt(p, "question %q: option %q lists %q twice in counts_as", q.ID, o.ID, id)
+			case j < 64 && oi < 64:
+				direct[oi] |= 1 << j
+			}
+		}
+	}
+	if direct == nil {
+		return nil
+	}
+	// The closure, by a depth-first walk from each option; a walk that
+	// comes back to an option on its own path is a cycle.
+	closure := make([]uint64, len(direct))
+	state := make([]uint8, len(direct)) // 0 new, 1 on the path, 2 done
+	var path []int
+	cyclic := false
+	var visit func(i int)
+	visit = func(i int) {
+		state[i] = 1
+		path = append(path, i)
+		for m := direct[i]; m != 0; m &= m - 1 {
+			j := bits.TrailingZeros64(m)
+			switch state[j] {
+			case 0:
+				visit(j)
+			case 1:
+				k := len(path) - 1
+				for path[k] != j {
+					k--
+				}
+				names := []string{}
+				for _, x := range path[k:] {
+					names = append(names, q.Options[x].ID)
+				}
+				names = append(names, q.Options[j].ID)
+				o := &q.Options[j]
+				p := o.countsAsPos
+				if p == (Pos{}) {
+					p = o.Pos
+				}
+				v.errorAt(p, "question %q: counts_as forms a cycle: %s; an option may count as others, which may not count back", q.ID, strings.Join(names, " → "))
+				cyclic = true
+				continue
+			}
+			closure[i] |= 1<<j | closure[j]
+		}
+		path = path[:len(path)-1]
+		state[i] = 2
+	}
+	for i := range direct {
+		if state[i] == 0 {
+			visit(i)
+		}
+	}
+	if cyclic {
+		return nil
+	}
+	return closure
+}
+
+// expand returns mask (options of question qi) with the options that
+// count as any of them added.
+func (v *validator) expand(qi int, mask uint64) uint64 {
+	if qi >= len(v.countsAs) || v.countsAs[qi] == nil {
+		return mask
+	}
+	out := mask
+	for o, c := range v.countsAs[qi] {
+		if c&mask != 0 {
+			out |= 1 << o
+		}
+	}
+	return out
 }
 
 // enableWhen checks conditional questions: references resolve, they point
@@ -544,9 +725,15 @@ func (v *validator) resolveRefs(c *Cond, what label) bool {
 			if seen&(1<<i) != 0 {
 				v.errorAt(c.Pos, "%s: option %q of %q is listed twice", what, o, c.Question)
 			}
+			if opt := &q.Options[i]; opt.KeptForOldFiles {
+				v.errorAt(c.Pos, "%s: option %q of %q is kept_for_old_files, so nobody answering today can give it; name the options it counts as (%s), which hold for it too", what, o, c.Question, strings.Join(opt.CountsAs, ", "))
+			}
 			seen |= 1 << i
 		}
-		c.Mask = seen
+		// An option that counts as one named holds the condition too:
+		// compiled into the mask once, so assessing costs nothing more,
+		// while the answers a result names stay the options chosen.
+		c.Mask = v.expand(c.QIndex, seen)
 		return ok
 	}
 	return false
@@ -621,6 +808,7 @@ func (v *validator) contract() {
 			}
 		}
 		v.askedWhen(q, cq)
+		v.contractOld(q)
 	}
 	for _, id := range contractDeficiencies {
 		if rb.Deficiency(id) == nil {
@@ -635,6 +823,42 @@ func (v *validator) contract() {
 		if !found {
 			v.errorAt(at, "contract trigger %q is missing", id)
 		}
+	}
+}
+
+// contractOld checks what the contract fixes about old and overlapping
+// answers and unanswered follow-ups: the options kept for old files are
+// kept, every counts_as of the contract is there (directly or through
+// another option), and a follow-up read on the safe side is read so.
+func (v *validator) contractOld(q *Question) {
+	qi := v.rb.QuestionIndex(q.ID)
+	for _, id := range contractKept[q.ID] {
+		if i := q.OptionIndex(id); i >= 0 && !q.Options[i].KeptForOldFiles {
+			v.errorAt(q.Options[i].Pos, "contract option %q of question %q is kept for old files: mark it kept_for_old_files: true, so it is accepted but not offered", id, q.ID)
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(contractCountsAs[q.ID])) {
+		want := contractCountsAs[q.ID][id]
+		i := q.OptionIndex(id)
+		if i < 0 {
+			continue // reported as a missing contract option
+		}
+		var got uint64
+		if qi < len(v.countsAs) && v.countsAs[qi] != nil {
+			got = v.countsAs[qi][i]
+		}
+		var missing []string
+		for _, w := range want {
+			if j := q.OptionIndex(w); j >= 0 && got&(1<<j) == 0 {
+				missing = append(missing, w)
+			}
+		}
+		if missing != nil {
+			v.errorAt(q.Options[i].Pos, "contract option %q of question %q counts as %s in every rule: give it counts_as: [%s]", id, q.ID, strings.Join(want, ", "), strings.Join(want, ", "))
+		}
+	}
+	if want, ok := contractReadsAs[q.ID]; ok && q.UnansweredReadsAs != want {
+		v.errorAt(q.Pos, "contract question %q, asked but unanswered, is read by red flags as %q (the safe side): give it unanswered_reads_as: %s", q.ID, want, want)
 	}
 }
 

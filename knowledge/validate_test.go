@@ -190,7 +190,7 @@ func TestLoadReportsEachProblem(t *testing.T) {
 		{
 			name:  "unknown option in a rule's when",
 			edits: []edit{{old: "      - when: {location: eyelid}\n", new: "      - when: @@{location: eyelids}\n"}},
-			want:  `question "location" has no option "eyelids"; allowed: eyelid, face, mouth, hands, arms, legs, feet, trunk, all_over`,
+			want:  `question "location" has no option "eyelids"; allowed: eyelid, face, mouth, tongue, hands, arms, legs, feet, trunk, all_over`,
 		},
 		{
 			name:  "unknown question in a red flag's when",
@@ -453,6 +453,93 @@ func TestLoadReportsEachProblem(t *testing.T) {
 			name:  "line break in a one-line text",
 			edits: []edit{{old: "version: \"test-1\"", new: "version: @@\"test-1\\nserious: [none]\""}},
 			want:  `version must be one line of text`,
+		},
+
+		// Old and overlapping options, unanswered follow-ups.
+		{
+			name:  "counts_as names an unknown option",
+			edits: []edit{{old: "        label: \"Dependent\"\n        counts_as: [heavy]\n", new: "        label: \"Dependent\"\n        counts_as: @@[heavvy]\n"}},
+			want:  `question "alcohol": option "dependent" counts_as "heavvy", which is not an option of "alcohol"; allowed: none, moderate, heavy, dependent, stopped_recently`,
+		},
+		{
+			name:  "counts_as names the option itself",
+			edits: []edit{{old: "        label: \"Dependent\"\n        counts_as: [heavy]\n", new: "        label: \"Dependent\"\n        counts_as: @@[heavy, dependent]\n"}},
+			want:  `question "alcohol": option "dependent" counts_as itself`,
+		},
+		{
+			name:  "counts_as names an option twice",
+			edits: []edit{{old: "        label: \"Dependent\"\n        counts_as: [heavy]\n", new: "        label: \"Dependent\"\n        counts_as: @@[heavy, heavy]\n"}},
+			want:  `option "dependent" lists "heavy" twice in counts_as`,
+		},
+		{
+			name:  "counts_as empty",
+			edits: []edit{{old: "        label: \"Dependent\"\n        counts_as: [heavy]\n", new: "        label: \"Dependent\"\n        counts_as: @@[]\n"}},
+			want:  `counts_as: list at least one option of "alcohol", or leave counts_as out`,
+		},
+		{
+			name:  "counts_as names none",
+			edits: []edit{{old: "        label: \"Weight loss surgery\"\n        counts_as: [malabsorption]\n", new: "        label: \"Weight loss surgery\"\n        counts_as: @@[none]\n"}},
+			want:  `question "conditions": option "weight_loss_surgery" cannot count as "none"`,
+		},
+		{
+			name:  "counts_as forms a cycle",
+			edits: []edit{{after: "\n  - id: alcohol\n", old: "        label: \"Heavy\"\n", new: "        label: \"Heavy\"\n        counts_as: @@[stopped_recently]\n"}},
+			want:  `question "alcohol": counts_as forms a cycle: heavy → stopped_recently → dependent → heavy`,
+		},
+		{
+			name:  "kept_for_old_files without counts_as",
+			edits: []edit{{old: "      - id: days\n        label: \"Days\"\n        kept_for_old_files: true\n        counts_as: [under_3_days]\n", new: "      - @@id: days\n        label: \"Days\"\n        kept_for_old_files: true\n"}},
+			want:  `question "gi_duration": option "days" is kept_for_old_files, so old files still give it, but nothing says how it is read: give it counts_as`,
+		},
+		{
+			name:  "kept_for_old_files not a boolean",
+			edits: []edit{{old: "        kept_for_old_files: true\n", new: "        kept_for_old_files: @@\"yes\"\n"}},
+			want:  `option "days" kept_for_old_files must be true or false`,
+		},
+		{
+			name:  "too few options offered",
+			edits: []edit{{old: "\n  - id: pregnancy_stage\n", new: "\n  - @@id: pregnancy_stage\n"}, {old: "        label: \"Under 20 weeks\"\n", new: "        label: \"Under 20 weeks\"\n        kept_for_old_files: true\n        counts_as: [20_weeks_plus]\n"}},
+			want:  `question "pregnancy_stage" offers 1 options once those kept_for_old_files are hidden; it needs at least 2`,
+		},
+		{
+			name:  "a rule names an option kept for old files",
+			edits: []edit{{old: "when: {gi_duration: under_3_days}, weight: 0.5", new: "when: @@{gi_duration: days}, weight: 0.5"}},
+			want:  `deficiency "potassium" rule "k_gi_short": option "days" of "gi_duration" is kept_for_old_files, so nobody answering today can give it; name the options it counts as (under_3_days)`,
+		},
+		{
+			name:  "reserved option id",
+			edits: []edit{{old: "      - id: nausea_only\n", new: "      - @@id: unanswered\n"}},
+			want:  `question "vomiting": option id "unanswered" is reserved`,
+		},
+		{
+			name:  "unanswered_reads_as on a question always asked",
+			edits: []edit{{old: "    short: \"Q stress\"\n", new: "    short: \"Q stress\"\n    unanswered_reads_as: @@high\n"}},
+			want:  `question "stress": unanswered_reads_as is only for a follow-up question`,
+		},
+		{
+			name:  "unanswered_reads_as names an unknown option",
+			edits: []edit{{old: "    unanswered_reads_as: keeping_fluids_down\n", new: "    unanswered_reads_as: @@keeping_down\n"}},
+			want:  `question "vomiting": unanswered_reads_as names "keeping_down", which is not one of its options; allowed: nausea_only, keeping_fluids_down, cannot_keep_fluids_down`,
+		},
+		{
+			name:  "unanswered_reads_as names an option kept for old files",
+			edits: []edit{{old: "      symptoms: [nausea_vomiting, diarrhea]\n    options:\n", new: "      symptoms: [nausea_vomiting, diarrhea]\n    unanswered_reads_as: @@days\n    options:\n"}},
+			want:  `question "gi_duration": unanswered_reads_as names "days", which is kept_for_old_files`,
+		},
+		{
+			name:  "contract: a follow-up not read on the safe side",
+			edits: []edit{{old: "\n  - id: vomiting\n", new: "\n  - @@id: vomiting\n"}, {old: "    unanswered_reads_as: keeping_fluids_down\n", new: ""}},
+			want:  `contract question "vomiting", asked but unanswered, is read by red flags as "keeping_fluids_down" (the safe side): give it unanswered_reads_as: keeping_fluids_down`,
+		},
+		{
+			name:  "contract: an old option offered",
+			edits: []edit{{old: "      - id: days\n        label: \"Days\"\n        kept_for_old_files: true\n", new: "      - @@id: days\n        label: \"Days\"\n"}},
+			want:  `contract option "days" of question "gi_duration" is kept for old files: mark it kept_for_old_files: true`,
+		},
+		{
+			name:  "contract: a counts-as rule missing",
+			edits: []edit{{old: "      - id: combination\n        label: \"Combination\"\n        counts_as: [potassium_sparing, thiazide, loop]\n", new: "      - @@id: combination\n        label: \"Combination\"\n        counts_as: [potassium_sparing]\n"}},
+			want:  `contract option "combination" of question "diuretic_kind" counts as potassium_sparing, thiazide, loop in every rule`,
 		},
 
 		// Whole files.

@@ -10,21 +10,23 @@ import (
 )
 
 // JSON writes the result as one JSON object in the shape of the answers
-// contract (shared/spec/answers.md), with more fields beyond it. It is
+// contract (docs/answers.md), with more fields beyond it. It is
 // written by hand rather than with encoding/json: the reflection-based
 // encoder costs more on a cold start than the whole assessment.
 func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 	rb := a.RuleBase()
 	lvl := rb.Level(res.Triage.Level)
-	j := &jsonWriter{buf: make([]byte, 0, 16<<10)}
+	j := &jsonWriter{buf: make([]byte, 0, 16<<10), rb: rb}
 	j.open('{')
+	// The contract's version comes first, whatever version the answers
+	// were written for: every older answers file is read under it.
+	j.key("contract_version")
+	j.int(knowledge.ContractVersion)
 	j.key("knowledge_base")
 	j.open('{')
 	j.field("version", rb.Version)
 	j.field("date", rb.Date)
 	j.close('}')
-	j.key("contract_version")
-	j.int(knowledge.ContractVersion)
 	j.key("triage")
 	j.open('{')
 	j.field("level", res.Triage.Level)

@@ -14,6 +14,9 @@ type jsonWriter struct {
 	depth int
 	first bool // the next value is the first in its container
 	inKey bool // a key was just written: the value goes on the same line
+	// rb is the rule base of the answers written: it says what an
+	// unanswered follow-up was read as.
+	rb *knowledge.RuleBase
 }
 
 // value starts a value: a comma and a new line unless it follows a key.
@@ -120,6 +123,11 @@ func (j *jsonWriter) refs(refs []knowledge.AnswerRef) {
 		j.open('{')
 		j.field("question", r.Question)
 		j.field("answer", r.Answer)
+		if as := j.rb.ReadAs(r); as != "" {
+			// A follow-up asked but not answered, which a red flag read
+			// on the safe side: answer is "unanswered".
+			j.field("read_as", as)
+		}
 		j.close('}')
 	}
 	j.close(']')

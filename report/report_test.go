@@ -62,7 +62,10 @@ func TestJSONMatchesResult(t *testing.T) {
 					} `json:"emergency_signs"`
 					Flags []struct {
 						ID, Level, Reason, Action, Source string
-						Answers                           []knowledge.AnswerRef
+						Answers                           []struct {
+							Question, Answer string
+							ReadAs           string `json:"read_as"`
+						}
 					}
 				}
 				ScoreNote    string `json:"score_note"`
@@ -169,6 +172,12 @@ func TestJSONMatchesResult(t *testing.T) {
 				g := doc.Triage.Flags[i]
 				if g.ID != f.ID || g.Level != f.Level || g.Reason != f.Reason || g.Action != f.Action || g.Source != f.Source || len(g.Answers) != len(f.Answers) {
 					t.Errorf("flag %d: %+v vs %+v", i, g, f)
+					continue
+				}
+				for j, r := range f.Answers {
+					if got := g.Answers[j]; got.Question != r.Question || got.Answer != r.Answer || got.ReadAs != rb.ReadAs(r) {
+						t.Errorf("flag %s answer %d: %+v, want %+v read as %q", f.ID, j, got, r, rb.ReadAs(r))
+					}
 				}
 			}
 			if len(doc.Deficiencies) != len(res.Deficiencies) {
@@ -403,5 +412,89 @@ func TestDetailsWithoutEvidence(t *testing.T) {
 		if name == "Markdown" && strings.Contains(out, "before any answer.\n\n\n") {
 			t.Errorf("Markdown leaves an empty evidence list:\n%s", out)
 		}
+	}
+}
+
+// TestUnansweredFollowUpInAFlag: a flag raised by a follow-up read on the
+// safe side names it as not answered, in words and in the JSON (answer
+// "unanswered", read_as the option), and the JSON starts with the
+// contract version.
+func TestUnansweredFollowUpInAFlag(t *testing.T) {
+	rb := ruleBase(t)
+	a := answers(t, rb, "serious: [none]\nsymptoms: [nausea_vomiting]\n")
+	res := knowledge.Assess(a)
+	var buf bytes.Buffer
+	if err := JSON(&buf, a, res); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.HasPrefix(out, "{\n  \"contract_version\": 3,\n") {
+		t.Errorf("the JSON does not start with contract_version 3:\n%.80s", out)
+	}
+	var doc struct {
+		Triage struct {
+			Flags []struct {
+				ID      string
+				Answers []struct {
+					Question, Answer string
+					ReadAs           *string `json:"read_as"`
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range doc.Triage.Flags {
+		for _, r := range f.Answers {
+			switch {
+			case r.Question == "vomiting":
+				found = true
+				if r.Answer != knowledge.UnansweredAnswer || r.ReadAs == nil || *r.ReadAs != "keeping_fluids_down" {
+					t.Errorf("flag %s names vomiting as %q read as %v", f.ID, r.Answer, r.ReadAs)
+				}
+			case r.ReadAs != nil:
+				t.Errorf("flag %s: read_as on an answer given: %+v", f.ID, r)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no flag names the unanswered vomiting:\n%s", out)
+	}
+	for _, f := range res.Triage.Flags {
+		if f.ID == "vomiting" {
+			want := `Q vomiting: not answered, so taken as "Keeping fluids down" to be safe.`
+			if got := FlagAnswers(rb, f); got != want {
+				t.Errorf("FlagAnswers = %q, want %q", got, want)
+			}
+		}
+	}
+	// With an answer given too, both are named.
+	a = answers(t, rb, "serious: [none]\nsymptoms: [headache]\nconditions: [pregnant]\n")
+	for _, f := range knowledge.Assess(a).Triage.Flags {
+		if f.ID == "late_pregnancy_headache" {
+			want := `you answered Headache; Q pregnancy stage: not answered, so taken as "20 weeks plus" to be safe.`
+			if got := FlagAnswers(rb, f); got != want {
+				t.Errorf("FlagAnswers = %q, want %q", got, want)
+			}
+		}
+	}
+}
+
+// TestOldOptionShownByItsLabel: an answer kept only for old files is shown
+// by its label among the answers given.
+func TestOldOptionShownByItsLabel(t *testing.T) {
+	rb := ruleBase(t)
+	a := answers(t, rb, "serious: [none]\nsymptoms: [diarrhea]\ngi_duration: days\n")
+	if got := ChosenLabels(a, rb.Question("gi_duration")); got != "Days" {
+		t.Errorf("ChosenLabels = %q, want Days", got)
+	}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, a, knowledge.Assess(a), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Days") {
+		t.Errorf("the Markdown report does not show the old answer by its label:\n%s", buf.String())
 	}
 }

@@ -59,6 +59,7 @@ func Rules(w io.Writer, rb *knowledge.RuleBase, markdown bool) error {
 		len(rb.Questions), len(rb.Deficiencies), len(rb.Triggers), len(rb.RedFlags), len(rb.Sources), rb.Bands.Likely, rb.Bands.Possible))
 
 	d.heading(2, "Questions")
+	d.para(fmt.Sprintf("The question and option ids are the answers contract, version %d: docs/answers.md describes them, how old answers and unanswered follow-ups are read, and the JSON output.", knowledge.ContractVersion))
 	section := ""
 	for _, q := range rb.Questions {
 		if q.Section != section {
@@ -69,9 +70,19 @@ func Rules(w io.Writer, rb *knowledge.RuleBase, markdown bool) error {
 		if q.EnableWhen != nil {
 			line += " Asked only when " + q.EnableWhen.String() + "."
 		}
+		if q.UnansweredReadsAs != "" {
+			line += " Asked but unanswered, red flags read it as " + q.UnansweredReadsAs + "."
+		}
 		d.item(0, line)
 		for _, o := range q.Options {
-			d.item(1, fmt.Sprintf("%s: %s", o.ID, o.Label))
+			line := fmt.Sprintf("%s: %s", o.ID, o.Label)
+			if o.KeptForOldFiles {
+				line += " (kept for old files: accepted, not offered)"
+			}
+			if len(o.CountsAs) > 0 {
+				line += " (counts as " + strings.Join(o.CountsAs, ", ") + " in every rule)"
+			}
+			d.item(1, line)
 		}
 	}
 	d.end()

@@ -15,6 +15,9 @@ import (
 // gets its question's short name ("Greens, nuts, legumes, whole grains:
 // Rarely"). Unknown ids come back as they are.
 func AnswerLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
+	if ref.Unanswered() {
+		return UnansweredLabel(rb, ref)
+	}
 	if q := rb.Question(ref.Question); q != nil {
 		if i := q.OptionIndex(ref.Answer); i >= 0 {
 			if q.Kind == knowledge.Single {
@@ -24,6 +27,17 @@ func AnswerLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
 		}
 	}
 	return ref.Answer
+}
+
+// UnansweredLabel says, in words, that a follow-up was not answered and
+// what a red flag took it as: "Being sick: not answered, so taken as
+// \"I am being sick, but drinks stay down\" to be safe".
+func UnansweredLabel(rb *knowledge.RuleBase, ref knowledge.AnswerRef) string {
+	name, as := ref.Question, rb.ReadAs(ref)
+	if q := rb.Question(ref.Question); q != nil {
+		name, as = q.Short, q.OptionLabel(as)
+	}
+	return name + ": not answered, so taken as \"" + as + "\" to be safe"
 }
 
 // ChosenLabels returns the labels of the options chosen for question q,
@@ -137,7 +151,21 @@ func FlagAnswers(rb *knowledge.RuleBase, f knowledge.Flag) string {
 	if f.ID == knowledge.SkippedFlagID {
 		return "the emergency check was not answered."
 	}
-	return "you answered " + AnswerLabels(rb, f.Answers) + "."
+	var given, missing []knowledge.AnswerRef
+	for _, r := range f.Answers {
+		if r.Unanswered() {
+			missing = append(missing, r)
+		} else {
+			given = append(given, r)
+		}
+	}
+	switch {
+	case missing == nil:
+		return "you answered " + AnswerLabels(rb, given) + "."
+	case given == nil:
+		return AnswerLabels(rb, missing) + "."
+	}
+	return "you answered " + AnswerLabels(rb, given) + "; " + AnswerLabels(rb, missing) + "."
 }
 
 // ScoreLegend says what the scores are, in words, with the bands.

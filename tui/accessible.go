@@ -185,7 +185,7 @@ func (p *plain) questionnaire(ans knowledge.Answers) knowledge.Answers {
 // it is: skipped when unanswered), 0 (not sure: clear it; only where
 // "Not sure / skip" is listed) or b (back).
 func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
-	f := field{&p.rb.Questions[i]}
+	f := field{p.rb.Questions[i].Offered()}
 	n, total := p.flow.position(ans, i)
 	p.say("")
 	p.say("[" + sectionTitle(p.rb, f.q) + "] Question " + itoa(n) + " of " + itoa(total))

@@ -114,7 +114,7 @@ func TestAccessibleBackMeansWhatItMeansInTheApp(t *testing.T) {
 
 func TestAccessibleErrorsInThePersonsTerms(t *testing.T) {
 	out, _ := plainRun(t, testOptions(t), 80, "1 3", "99", "x")
-	mustContain(t, out, `"None" cannot go with other answers`, "Please answer with numbers from 1 to 11")
+	mustContain(t, out, `"None" cannot go with other answers`, "Please answer with numbers from 1 to 12")
 	mustNotContain(t, out, "chest_pain", "none\"", "option")
 	out, _ = plainRun(t, testOptions(t), 80, "1", "", "1 2") // duration takes one
 	mustContain(t, out, "This question takes one answer")
@@ -165,9 +165,22 @@ func TestAccessibleReviewChangeAsksFollowUps(t *testing.T) {
 			row = n + 1
 		}
 	}
-	in := []string{strconv.Itoa(row), numbers(t, rb, "symptoms", "cramps", "diarrhea"), numbers(t, rb, "gi_duration", "days"), "", ""}
+	in := []string{strconv.Itoa(row), numbers(t, rb, "symptoms", "cramps", "diarrhea"), numbers(t, rb, "gi_duration", "week_plus"), "", ""}
 	out, _ := plainRun(t, opts, 80, in...)
-	mustContain(t, out, "Test question gi duration?", "Q gi duration: Days")
+	mustContain(t, out, "Test question gi duration?", "3. Week plus", "Q gi duration: Week plus")
+	// An option kept only for old files is not offered.
+	mustNotContain(t, out, "4. Days")
+}
+
+// TestAccessibleShowsAnOldAnswer: an answer kept only for old files is
+// shown in the review by its label, though it is not offered.
+func TestAccessibleShowsAnOldAnswer(t *testing.T) {
+	rb := testRules(t)
+	a := answersOf(t, rb, "serious: [none]\nsymptoms: [diarrhea]\ngi_duration: days\n")
+	opts := testOptions(t)
+	opts.Answers = &a
+	out, _ := plainRun(t, opts, 80, "", "")
+	mustContain(t, out, "Q gi duration: Days")
 }
 
 func TestAccessibleWarnsAboutIgnoredFollowUps(t *testing.T) {
@@ -296,11 +309,11 @@ func TestAccessibleQuestionWithItsOwnNotSure(t *testing.T) {
 		a, _ = p.ask(a, rb.QuestionIndex(qid))
 		return a, out.String()
 	}
-	a, out := ask("diuretic_kind", "0\n4\n")
+	a, out := ask("diuretic_kind", "0\n5\n")
 	if strings.Contains(out, skipLabel) || strings.Contains(out, "0: not sure") {
 		t.Errorf("a question with its own Not sure offers a second:\n%s", out)
 	}
-	if !strings.Contains(out, "4. Not sure") || !strings.Contains(flat(out), "Please answer with numbers from 1 to 4, an empty line to leave it as it is, or b to go back.") {
+	if !strings.Contains(out, "5. Not sure") || !strings.Contains(flat(out), "Please answer with numbers from 1 to 5, an empty line to leave it as it is, or b to go back.") {
 		t.Errorf("0 was not refused in words:\n%s", out)
 	}
 	if !a.Has("diuretic_kind", "not_sure") {

@@ -19,6 +19,10 @@ import (
 // no option chosen; confirming with nothing chosen records nothing (the
 // question is skipped); ticks are recorded as they are made, so they
 // survive going forward, back and forward again.
+//
+// q is the question as offered (knowledge.Question.Offered): an option kept
+// only for old files is not a row, though an answer that holds one still
+// shows, by its label, in the review.
 type field struct {
 	q *knowledge.Question
 }

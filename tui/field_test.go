@@ -27,12 +27,12 @@ func TestFieldTyped(t *testing.T) {
 		{"duration", "2", typedAnswer, []string{"1_to_6_days"}, ""},
 		{"duration", "1 2", typedAgain, nil, "just one number"},
 		{"duration", "9", typedAgain, nil, "0 for not sure"},
-		{"diuretic_kind", "0", typedAgain, nil, "from 1 to 4, an empty line to leave it as it is, or b"},
-		{"diuretic_kind", "4", typedAnswer, []string{"not_sure"}, ""},
+		{"diuretic_kind", "0", typedAgain, nil, "from 1 to 5, an empty line to leave it as it is, or b"},
+		{"diuretic_kind", "5", typedAnswer, []string{"not_sure"}, ""},
 		{"symptoms", "2, 3", typedAnswer, []string{"cramps", "numbness_tingling"}, ""},
 		{"symptoms", "1 2", typedAgain, nil, "cannot go with other answers"},
 	} {
-		f := field{rb.Question(tc.q)}
+		f := field{rb.Question(tc.q).Offered()}
 		next, act, msg := f.typed(base, tc.line)
 		if act != tc.act {
 			t.Errorf("%s %q: action %d, want %d (%s)", tc.q, tc.line, act, tc.act, msg)
@@ -61,7 +61,7 @@ func TestFieldRowsAreTheSameInBothModes(t *testing.T) {
 	rb := testRules(t)
 	a := knowledge.NewAnswers(rb)
 	for i := range rb.Questions {
-		f := field{&rb.Questions[i]}
+		f := field{rb.Questions[i].Offered()}
 		c := newCommon(testOptions(t))
 		c.width, c.height = 200, 200
 		app := (questionScreen{index: i, cursor: -1}).rows(&c)

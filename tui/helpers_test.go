@@ -294,6 +294,7 @@ func optionKeys(t testing.TB, rb *knowledge.RuleBase, qid string, opts ...string
 	if q == nil {
 		t.Fatalf("no question %q", qid)
 	}
+	q = q.Offered() // the rows on screen
 	if len(opts) == 0 {
 		return []string{"tab"}
 	}

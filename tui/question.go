@@ -43,7 +43,7 @@ type questionKeys struct {
 // newQuestion opens question i, with the cursor on its first chosen
 // option, if any. editing is true when it was opened from the review.
 func newQuestion(c *common, i int, editing bool) questionScreen {
-	f := field{c.question(i)}
+	f := field{c.question(i).Offered()}
 	in := textinput.New()
 	in.Prompt = "Find: "
 	in.CharLimit = 200
@@ -75,7 +75,7 @@ func (s questionScreen) title() string { return "a question" }
 
 func (s questionScreen) typing() bool { return s.finding }
 
-func (s questionScreen) field(c *common) field { return field{c.question(s.index)} }
+func (s questionScreen) field(c *common) field { return field{c.question(s.index).Offered()} }
 
 // syncKeys enables the keys that work now and words them for the state.
 func (s *questionScreen) syncKeys(c *common) {
