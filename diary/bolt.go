@@ -104,7 +104,7 @@ func (f *File) Exists() (bool, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return false, nil
 	}
-	return false, fmt.Errorf("cannot look at the diary %s: %w", f.Path, unwrapPath(err))
+	return false, writeErr(f.Path, "cannot look at it", err)
 }
 
 // Put records e (see Store).

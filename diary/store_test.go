@@ -199,7 +199,9 @@ func TestRefusesForeignAndCorrupt(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			err = db.Update(func(tx *bolt.Tx) error { return tx.Bucket(entriesBucket).Put([]byte("2026-01-05"), []byte(`{"date":"2026-01-05"} trailing`)) })
+			err = db.Update(func(tx *bolt.Tx) error {
+				return tx.Bucket(entriesBucket).Put([]byte("2026-01-05"), []byte(`{"date":"2026-01-05"} trailing`))
+			})
 			db.Close()
 			return err
 		},
