@@ -108,7 +108,7 @@ func DiaryChart(entries []diary.Entry, last string, days, width int, st ChartSty
 				v, known = value(e)
 			}
 			if !known {
-				b.WriteString(cell(st.faint("·")))
+				b.WriteString(strings.Repeat(" ", cw-1) + st.faint("·")) // padded before it is styled
 				continue
 			}
 			b.WriteString(cell(v))

@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/twitchcheck/twitchcheck/diary"
+)
+
+// dpress presses keys as press does, and → ("right") too.
+func dpress(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		if k == "right" {
+			m, _ = send(t, m, tea.KeyPressMsg{Code: tea.KeyRight})
+			continue
+		}
+		m = press(t, m, k)
+	}
+	return m
+}
+
+// diaryOptions are test options with a diary in a temporary folder.
+func diaryOptions(t *testing.T) (Options, *diary.File) {
+	t.Helper()
+	opts := testOptions(t)
+	f := diary.NewFile(filepath.Join(t.TempDir(), "twitchcheck", "diary.db"))
+	opts.Diary = f
+	return opts, f
+}
+
+func TestDiaryScreen(t *testing.T) {
+	opts, f := diaryOptions(t)
+	m := newModelOpts(t, opts, 80, 24)
+	if !strings.Contains(goldenText(m), "daily diary") {
+		t.Fatal("the welcome screen does not offer the diary")
+	}
+	m = dpress(t, m, "y")
+	view := strings.Join(strings.Fields(goldenText(m)), " ")
+	for _, want := range []string{"Your twitch diary", "bring two weeks", "will be kept at " + f.Path} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the diary screen lacks %q:\n%s", want, view)
+		}
+	}
+	if _, err := os.Stat(f.Path); err == nil {
+		t.Fatal("opening the diary made the file")
+	}
+	// Today: twitching 2, eyelid ticked, 2 drinks (0 is the first step
+	// from "not said").
+	m = dpress(t, m, "a", "down", "right", "right", "down", "space", "down", "right", "right", "right", "enter")
+	list, err := f.List()
+	if err != nil || len(list) != 1 || list[0].Date != "2026-11-23" || list[0].Twitching != 2 || list[0].Where[0] != "eyelid" || *list[0].Caffeine != 2 {
+		t.Fatalf("saved: %+v %v", list, err)
+	}
+	// Re-entering the day shows the old entry.
+	m = dpress(t, m, "a")
+	view = goldenText(m)
+	if !strings.Contains(view, "this day has an entry") || !strings.Contains(view, "2 often") || !strings.Contains(view, "Eyelid") {
+		t.Fatalf("the old entry is not shown:\n%s", view)
+	}
+	m = dpress(t, m, "esc")
+	// Yesterday, with chest pain: the emergency is said at once.
+	m = dpress(t, m, "a", "left", "down", "right")
+	for range rowNew - rowTwitching {
+		m = dpress(t, m, "down")
+	}
+	m = dpress(t, m, "right", "space", "enter") // the second new option: chest pain
+	view = goldenText(m)
+	if !strings.Contains(view, "EMERGENCY") || !strings.Contains(view, "Call now.") {
+		t.Fatalf("the emergency is not said at once:\n%s", view)
+	}
+	if list, _ := f.List(); len(list) != 2 || list[0].New[0] != "chest_pain" {
+		t.Fatalf("after the second day: %+v", list)
+	}
+	if !strings.Contains(view, "Twitching by day") {
+		t.Fatalf("no chart:\n%s", view)
+	}
+}
+
+func TestDiaryFromResults(t *testing.T) {
+	opts, _ := diaryOptions(t)
+	a := answersOf(t, opts.Rules, "serious: [none]\n")
+	opts.Answers = &a
+	m := dpress(t, newModelOpts(t, opts, 80, 24), "r", "enter")
+	m = dpress(t, m, "y")
+	if !strings.Contains(goldenText(m), "Your twitch diary") {
+		t.Fatalf("y on the results:\n%s", goldenText(m))
+	}
+	m = dpress(t, m, "esc")
+	if strings.Contains(goldenText(m), "Your twitch diary") {
+		t.Fatal("esc did not leave the diary")
+	}
+}
+
+func TestDiaryOffersReportAfterTwoWeeks(t *testing.T) {
+	opts, f := diaryOptions(t)
+	for i := 0; i < 14; i++ {
+		d := fixedNow.AddDate(0, 0, -i).Format(diary.DateLayout)
+		if _, err := f.Put(diary.Entry{Date: d, Twitching: i % 5}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := dpress(t, newModelOpts(t, opts, 80, 60), "y")
+	view := strings.Join(strings.Fields(goldenText(m)), " ")
+	for _, want := range []string{"14 days of entries", "Most people stop", "check less", "Test disclaimer"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+// TestTerminalDiary enters two days in the app in a real terminal and
+// sees them in the chart.
+func TestTerminalDiary(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "diary.db")
+	s := newTerminal(t, 80, 30)
+	s.start("test", "TWITCHCHECK_TUI_DIARY="+path)
+	s.WaitFor("daily diary", 5*time.Second)
+	s.Keys("y")
+	s.WaitFor("Your diary will be kept at", 5*time.Second)
+	s.Keys("a", "Down", "Right", "Right", "Right", "Enter") // today: 3
+	s.WaitFor("in your diary", 5*time.Second)
+	s.Keys("a", "Left", "Down", "Right", "Enter") // yesterday: 1
+	screen := s.WaitFor("Twitching by day", 5*time.Second)
+	ok := false
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Twitching ") && strings.HasSuffix(strings.TrimRight(l, " "), "1  3") {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Fatalf("the chart does not show the two days:\n%s", screen)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("the diary file: %v %v", info, err)
+	}
+	s.Keys("q", "q")
+	s.WaitFor("EXIT=0", 5*time.Second)
+}
