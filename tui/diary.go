@@ -219,3 +219,20 @@ func diaryInvite(c *common) string {
 	}
 	return wrapText("Twitching for a while? Keep a short daily diary to bring to your doctor: press y.", c.width)
 }
+
+// diaryForReport is the diary a saved report carries: its last two
+// weeks, when the app keeps a diary that has entries. A diary that cannot
+// be read is left out of the report (the diary screen says why).
+func diaryForReport(c *common) []report.Diary {
+	if c.opts.Diary == nil {
+		return nil
+	}
+	if ok, err := c.opts.Diary.Exists(); err != nil || !ok {
+		return nil
+	}
+	entries, err := c.opts.Diary.List()
+	if err != nil || len(entries) == 0 {
+		return nil
+	}
+	return []report.Diary{{Entries: entries, Last: today(c), Days: report.ChartDays}}
+}

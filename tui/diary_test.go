@@ -143,3 +143,22 @@ func TestTerminalDiary(t *testing.T) {
 	s.Keys("q", "q")
 	s.WaitFor("EXIT=0", 5*time.Second)
 }
+
+func TestSavedReportCarriesDiary(t *testing.T) {
+	opts, f := diaryOptions(t)
+	if _, err := f.Put(diary.Entry{Date: "2026-11-22", Twitching: 3}, false); err != nil {
+		t.Fatal(err)
+	}
+	c := newCommon(opts)
+	extra := diaryForReport(&c)
+	for _, k := range saveKinds() {
+		data, err := k.render(c.answers, c.result, fixedNow, extra...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(string(data), "Your diary") || strings.Contains(string(data), "twitching-level")
+		if wantDiary := k.what != "your answers"; has != wantDiary {
+			t.Errorf("%s: carries the diary %v, want %v", k.what, has, wantDiary)
+		}
+	}
+}
