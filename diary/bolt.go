@@ -222,11 +222,9 @@ func (f *File) decode(key string, v []byte) (Entry, error) {
 }
 
 // checkMeta checks that the file is a diary of a schema this version
-// knows, and returns the schema.
+// knows, and returns the schema. Reads decode every entry they return;
+// writes check every entry first (migrate).
 func (f *File) checkMeta(tx *bolt.Tx) (int, error) {
-	if err := check(tx); err != nil {
-		return 0, f.damaged(err.Error())
-	}
 	m := tx.Bucket(metaBucket)
 	if m == nil || string(m.Get(formatKey)) != string(formatName) {
 		return 0, f.refused("it is a bbolt database, but not a twitchcheck diary")
@@ -275,6 +273,9 @@ func (f *File) migrate(tx *bolt.Tx) error {
 	v, err := f.checkMeta(tx)
 	if err != nil {
 		return err
+	}
+	if err := check(tx); err != nil {
+		return f.damaged(err.Error())
 	}
 	return f.migrateFrom(tx, v)
 }

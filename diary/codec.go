@@ -104,32 +104,44 @@ func Decode(data []byte) (Entry, error) {
 	if !utf8.Valid(data) {
 		return Entry{}, errors.New("entry is not valid UTF-8")
 	}
+	if len(bytes.TrimSpace(data)) == 0 || bytes.TrimSpace(data)[0] != '{' {
+		return Entry{}, errors.New("entry is not a JSON object")
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var raw map[string]json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return Entry{}, fmt.Errorf("entry is not a JSON object: %w", err)
+	// Every field a pointer: a field that is missing or null stays nil,
+	// which is refused but where it means "not given".
+	var r strictRecord
+	if err := dec.Decode(&r); err != nil {
+		return Entry{}, fmt.Errorf("entry: %w", err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return Entry{}, errors.New("entry has data after its JSON object")
 	}
-	for _, k := range []string{"date", "twitching", "where", "caffeine", "sleep", "stress", "exercise", "new", "note"} {
-		if _, ok := raw[k]; !ok {
-			return Entry{}, fmt.Errorf("entry has no %q field", k)
+	for _, f := range []struct {
+		name string
+		ok   bool
+	}{{"date", r.Date != nil}, {"twitching", r.Twitching != nil}, {"where", r.Where != nil}, {"new", r.New != nil}, {"note", r.Note != nil}} {
+		if !f.ok {
+			return Entry{}, fmt.Errorf("entry has no %q (or it is null)", f.name)
 		}
 	}
-	var r record
-	dec = json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&r); err != nil {
-		return Entry{}, fmt.Errorf("entry: %w", err)
-	}
-	if r.Twitching == nil {
-		return Entry{}, errors.New("entry has no twitching level")
-	}
-	e := r.entry()
+	e := record{Date: *r.Date, Twitching: r.Twitching, Where: *r.Where, Caffeine: r.Caffeine, Sleep: r.Sleep, Stress: r.Stress, Exercise: r.Exercise, New: *r.New, Note: *r.Note}.entry()
 	if err := e.Check(); err != nil {
-		return Entry{}, fmt.Errorf("entry for %q: %w", clip(r.Date), err)
+		return Entry{}, fmt.Errorf("entry for %q: %w", clip(e.Date), err)
 	}
 	return e, nil
+}
+
+// strictRecord is a record being decoded: a nil field was missing or null.
+type strictRecord struct {
+	Date      *string   `json:"date"`
+	Twitching *int      `json:"twitching"`
+	Where     *[]string `json:"where"`
+	Caffeine  *int      `json:"caffeine"`
+	Sleep     *float64  `json:"sleep"`
+	Stress    *string   `json:"stress"`
+	Exercise  *string   `json:"exercise"`
+	New       *[]string `json:"new"`
+	Note      *string   `json:"note"`
 }
