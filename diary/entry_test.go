@@ -222,3 +222,44 @@ func TestDefaultPath(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggest(t *testing.T) {
+	rb := testrules.RuleBase()
+	var es []Entry
+	for i := 0; i < 20; i++ {
+		e := Entry{Date: day(t, i), Twitching: 2, Where: []string{"eyelid"}, Caffeine: intp(5), Sleep: floatp(4.5)}
+		if i < 2 {
+			e.Twitching = 0
+		}
+		if i >= 12 {
+			e.Where = []string{"eyelid", "legs"}
+		}
+		es = append(es, e)
+	}
+	today := day(t, 19)
+	for _, tc := range []struct{ q, opt, why string }{
+		{"duration", "2_weeks_to_3_months", "first day with twitching is 3 Jan 2026, 18 days ago"},
+		{"spreading", "yes", "in Legs on 13 Jan"},
+		{"caffeine", "5_plus_cups", "5.0 caffeinated drinks a day"},
+		{"sleep", "under_5", "4.5 hours"},
+	} {
+		s, ok := Suggest(rb, es, today, tc.q)
+		if !ok || s.Option != tc.opt || !strings.Contains(s.Why, tc.why) {
+			t.Errorf("%s: %+v %v, want %s (%s)", tc.q, s, ok, tc.opt, tc.why)
+		}
+	}
+	if _, ok := Suggest(rb, es, today, "diet"); ok {
+		t.Error("a suggestion for a question the diary knows nothing of")
+	}
+	// The same diary without the later place: not spread.
+	for i := range es {
+		es[i].Where = []string{"eyelid"}
+	}
+	if s, ok := Suggest(rb, es, today, "spreading"); !ok || s.Option != "no" {
+		t.Errorf("not spread: %+v %v", s, ok)
+	}
+	// Too few recent days: nothing.
+	if _, ok := Suggest(rb, es[:3], day(t, 19), "caffeine"); ok {
+		t.Error("caffeine suggested from entries older than a week")
+	}
+}

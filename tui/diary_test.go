@@ -162,3 +162,30 @@ func TestSavedReportCarriesDiary(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionOffersDiarySuggestion(t *testing.T) {
+	opts, f := diaryOptions(t)
+	for i := 0; i < 20; i++ {
+		d := fixedNow.AddDate(0, 0, -i).Format(diary.DateLayout)
+		c := 6
+		if _, err := f.Put(diary.Entry{Date: d, Twitching: 2, Caffeine: &c}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newCommon(opts)
+	qi := c.rb.QuestionIndex("caffeine")
+	m := newModelOpts(t, opts, 80, 24)
+	m.stack = []screen{newQuestion(&m.c, qi, false)}
+	m = dpress(t, m, "down", "up") // lay out
+	view := strings.Join(strings.Fields(goldenText(m)), " ")
+	if !strings.Contains(view, "From your diary") || !strings.Contains(view, "press d to choose it") {
+		t.Fatalf("no suggestion:\n%s", goldenText(m))
+	}
+	if m.c.answers.IsAnswered("caffeine") {
+		t.Fatal("the suggestion was answered without the person")
+	}
+	m = dpress(t, m, "d")
+	if !m.c.answers.Has("caffeine", "5_plus_cups") {
+		t.Fatalf("d did not choose the suggestion: %v", m.c.answers.Selected("caffeine"))
+	}
+}

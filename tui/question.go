@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/twitchcheck/twitchcheck/diary"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -24,11 +25,15 @@ type questionScreen struct {
 	// shows it.
 	body string
 	km   questionKeys
+	// suggest is what the diary suggests for this question, if anything:
+	// offered, never chosen for the person.
+	suggest *diary.Suggestion
 }
 
 type questionKeys struct {
 	nav                        navKeys
 	Toggle, Choose, Next, Back key.Binding
+	Suggest                    key.Binding
 }
 
 // newQuestion opens question i, with the cursor on its first chosen
@@ -41,12 +46,14 @@ func newQuestion(c *common, i int, editing bool) questionScreen {
 		editing: editing,
 		before:  c.result.Triage.Level,
 		km: questionKeys{
-			nav:    newNavKeys(false),
-			Toggle: bind("space", "tick", "space", "x"),
-			Choose: bind("enter", "choose", "enter"),
-			Next:   bind("tab", "skip", "tab"),
-			Back:   questionBackKey(),
+			nav:     newNavKeys(false),
+			Toggle:  bind("space", "tick", "space", "x"),
+			Choose:  bind("enter", "choose", "enter"),
+			Next:    bind("tab", "skip", "tab"),
+			Back:    questionBackKey(),
+			Suggest: suggestKey(),
 		},
+		suggest: diarySuggestionFor(c, f.q.ID),
 	}
 	s.syncKeys(c)
 	return s
@@ -89,7 +96,7 @@ func (s *questionScreen) syncKeys(c *common) {
 func (s questionScreen) keys(c *common) keySet {
 	k := s.km
 	return keySet{
-		short: []key.Binding{k.Toggle, k.Choose, k.Next, k.Back, k.nav.Down, k.nav.Up},
+		short: []key.Binding{withSuggestion(s.suggest, k.Suggest), k.Toggle, k.Choose, k.Next, k.Back, k.nav.Down, k.nav.Up},
 		more:  []key.Binding{k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 	}
 }
@@ -108,6 +115,8 @@ func (s *questionScreen) key(c *common, msg tea.KeyPressMsg) {
 	k := s.km
 	switch {
 	case s.move(c, msg):
+	case s.suggest != nil && key.Matches(msg, k.Suggest):
+		s.cursor = takeSuggestion(c, *s.suggest, s.cursor)
 	case key.Matches(msg, k.Toggle):
 		a, err := f.toggle(c.answers, s.cursor)
 		if err != nil {
@@ -219,6 +228,9 @@ func (s questionScreen) header(c *common, rowLines int) (string, bool) {
 	}
 	essential := []string{st.Section.Render(wrapText(head, w)), "", st.Question.Render(wrapText(clean(f.q.Text), w))}
 	var optional []string
+	if s.suggest != nil {
+		optional = append(optional, suggestionLine(c, *s.suggest))
+	}
 	if f.q.Help != "" {
 		optional = append(optional, s.help(c))
 	}
