@@ -42,6 +42,7 @@ or input.
 
 const assessHelp = `Usage: twitchcheck assess [--answers FILE|- | --case NAME] [--format FORMAT]
                          [--rules FILE] [--output FILE|- [--force]]
+                         [--with-diary] [--diary FILE]
 
 Assess answers and print the result on stdout, or write it to a file.
 
