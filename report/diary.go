@@ -81,7 +81,7 @@ func writeDiaryText(b *bufio.Writer, rb *knowledge.RuleBase, d Diary, width int,
 	for _, l := range PatternLines(win) {
 		p(wrap("- "+l, width, 2))
 	}
-	if alerts := diaryAlerts(rb, win); len(alerts) > 0 {
+	if alerts := DiaryAlerts(rb, win); len(alerts) > 0 {
 		p("")
 		for _, a := range alerts {
 			p(wrap("! "+a, width, 2))
@@ -99,9 +99,9 @@ func writeDiaryText(b *bufio.Writer, rb *knowledge.RuleBase, d Diary, width int,
 	}
 }
 
-// diaryAlerts says every red flag an entry shown raised: its day, level,
+// DiaryAlerts says every red flag an entry shown raised: its day, level,
 // reason and what to do.
-func diaryAlerts(rb *knowledge.RuleBase, entries []diary.Entry) []string {
+func DiaryAlerts(rb *knowledge.RuleBase, entries []diary.Entry) []string {
 	var out []string
 	for _, e := range entries {
 		for _, f := range diary.Alerts(rb, e) {
@@ -147,7 +147,7 @@ func markdownDiary(b *bufio.Writer, rb *knowledge.RuleBase, extra []Diary) {
 		for _, l := range PatternLines(win) {
 			p("- %s", mdEscape(l))
 		}
-		for _, a := range diaryAlerts(rb, win) {
+		for _, a := range DiaryAlerts(rb, win) {
 			p("- **%s**", mdEscape(a))
 		}
 		p("")
@@ -213,7 +213,7 @@ func (h *htmlDoc) diary(rb *knowledge.RuleBase, extra []Diary) {
 		for _, l := range PatternLines(win) {
 			h.li(l)
 		}
-		for _, a := range diaryAlerts(rb, win) {
+		for _, a := range DiaryAlerts(rb, win) {
 			h.raw("<li><strong>")
 			h.text(a)
 			h.raw("</strong></li>")

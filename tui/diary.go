@@ -184,6 +184,12 @@ func (s diaryScreen) content(c *common) []string {
 		for _, l := range report.PatternLines(win) {
 			add(hang("- "+l, w, 0, 2))
 		}
+		if alerts := report.DiaryAlerts(c.rb, win); len(alerts) > 0 {
+			gap()
+			for _, a := range alerts {
+				add(st.Error.Render(hang("! "+clean(a), w, 0, 2)))
+			}
+		}
 		if e := report.DiaryEnough(len(s.entries), "Save the printable report from the results (h): it carries the diary."); e != "" {
 			gap()
 			add(st.Key.Render(wrapText(e, w)))
