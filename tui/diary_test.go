@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/twitchcheck/twitchcheck/diary"
 )
@@ -187,5 +188,26 @@ func TestQuestionOffersDiarySuggestion(t *testing.T) {
 	m = dpress(t, m, "d")
 	if !m.c.answers.Has("caffeine", "5_plus_cups") {
 		t.Fatalf("d did not choose the suggestion: %v", m.c.answers.Selected("caffeine"))
+	}
+}
+
+// TestGoldenDiary keeps the diary screen and a day's entry at every test
+// size, on a fixed diary of 20 days. Refresh with
+// go test ./tui -run TestGoldenDiary -update.
+func TestGoldenDiary(t *testing.T) {
+	for _, sz := range testSizes {
+		name := itoa(sz[0]) + "x" + itoa(sz[1])
+		opts, f := diaryOptions(t)
+		for i := 0; i < 20; i++ {
+			c, s := (i*3)%7, 4+float64(i%7)/2
+			e := diary.Entry{Date: fixedNow.AddDate(0, 0, -i).Format(diary.DateLayout), Twitching: (i * 7) % 5, Caffeine: &c, Sleep: &s, Stress: diary.StressLevels()[i%3], Where: []string{"eyelid"}}
+			if _, err := f.Put(e, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m := dpress(t, newModelOpts(t, opts, sz[0], sz[1]), "y")
+		t.Run("chart_"+name, func(t *testing.T) { golden.RequireEqual(t, goldenText(m)) })
+		m = dpress(t, m, "a", "down", "down")
+		t.Run("entry_"+name, func(t *testing.T) { golden.RequireEqual(t, goldenText(m)) })
 	}
 }
