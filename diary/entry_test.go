@@ -2,6 +2,7 @@ package diary
 
 import (
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -261,5 +262,49 @@ func TestSuggest(t *testing.T) {
 	// Too few recent days: nothing.
 	if _, ok := Suggest(rb, es[:3], day(t, 19), "caffeine"); ok {
 		t.Error("caffeine suggested from entries older than a week")
+	}
+}
+
+// TestPatternsProperties checks on random diaries that a pattern is shown
+// only with at least four days on each side, that its counts and averages
+// are those of its groups, and that it reads as an observation.
+func TestPatternsProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 4))
+	for round := 0; round < 500; round++ {
+		var es []Entry
+		for i := 0; i < rng.IntN(40); i++ {
+			e := Entry{Date: day(t, i), Twitching: rng.IntN(5)}
+			if rng.IntN(4) > 0 {
+				e.Sleep = floatp(float64(rng.IntN(21)) / 2)
+			}
+			if rng.IntN(4) > 0 {
+				e.Caffeine = intp(rng.IntN(9))
+			}
+			if rng.IntN(4) > 0 {
+				e.Stress = StressLevels()[rng.IntN(3)]
+			}
+			es = append(es, e)
+		}
+		for _, p := range Patterns(es) {
+			if p.Days < MinGroupDays || p.OtherDays < MinGroupDays {
+				t.Fatalf("a pattern from too few days: %+v", p)
+			}
+			var c comparison
+			for _, x := range comparisons {
+				if x.id == p.ID {
+					c = x
+				}
+			}
+			n, sum := 0, 0
+			for _, e := range es {
+				if c.in(e) {
+					n++
+					sum += e.Twitching
+				}
+			}
+			if n != p.Days || avg(sum, n) != p.Average || !strings.HasPrefix(p.Sentence, "On the ") || !strings.Contains(p.Sentence, "averaged") {
+				t.Fatalf("pattern %+v does not match its days (%d, %d)", p, n, sum)
+			}
+		}
 	}
 }
