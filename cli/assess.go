@@ -21,6 +21,8 @@ func (c *command) assess(args []string) error {
 	rulesPath := fs.String("rules", "", "")
 	outputArg := fs.String("output", "", "")
 	force := fs.Bool("force", false, "")
+	withDiary := fs.Bool("with-diary", false, "")
+	diaryPath := fs.String("diary", "", "")
 	pos, err := c.parse(fs, args, assessHelp)
 	if err != nil {
 		return helpDone(err)
@@ -64,27 +66,35 @@ func (c *command) assess(args []string) error {
 	}
 	a = c.warnIgnored(a)
 	res := knowledge.Assess(a)
+	var extra []report.Diary
+	if *withDiary || isSet(fs, "diary") {
+		d, err := c.diaryFor(*diaryPath, isSet(fs, "diary"))
+		if err != nil {
+			return err
+		}
+		extra = append(extra, *d)
+	}
 	// Render fully before writing, so an error never leaves half a report.
 	var out bytes.Buffer
-	if err := render(&out, format, a, res, c.env); err != nil {
+	if err := render(&out, format, a, res, c.env, extra...); err != nil {
 		return fmt.Errorf("rendering the %s result: %w", format, err)
 	}
 	return c.output(output, out.Bytes(), *force)
 }
 
 // render writes the result in format.
-func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, env Env) error {
+func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, env Env, extra ...report.Diary) error {
 	switch format {
 	case "json":
-		return report.JSON(out, a, res)
+		return report.JSON(out, a, res, extra...)
 	case "markdown":
-		return report.Markdown(out, a, res, env.Now())
+		return report.Markdown(out, a, res, env.Now(), extra...)
 	case "html":
-		return report.HTML(out, a, res, env.Now())
+		return report.HTML(out, a, res, env.Now(), extra...)
 	case "fhir":
-		return fhir.WriteBundle(out, a, res, env.Now())
+		return fhir.WriteBundle(out, a, res, env.Now(), extra...)
 	default:
-		return report.Text(out, a, res)
+		return report.Text(out, a, res, extra...)
 	}
 }
 

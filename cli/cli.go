@@ -122,10 +122,11 @@ var commands = map[string]func(*command, []string) error{
 	"eval":   (*command).eval,
 	"cases":  (*command).cases,
 	"help":   (*command).help,
+	"diary":  (*command).diaryCmd,
 }
 
 // commandList names the commands in messages.
-const commandList = "assess, rules, eval, cases, help"
+const commandList = "assess, diary, rules, eval, cases, help"
 
 // command is one run of a command: its environment and its name in
 // messages ("twitchcheck assess").

@@ -73,6 +73,9 @@ func (c *command) exit(err error) int {
 	case errors.As(err, &we):
 		c.say("%s", report.CleanLine(we.Error()))
 		return ExitInternal
+	case errors.As(err, new(failError)):
+		c.say("%s", report.CleanLine(err.Error()))
+		return ExitInternal
 	case errors.As(err, &probs):
 		lines := make([]string, len(probs))
 		for i, p := range probs {

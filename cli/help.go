@@ -14,6 +14,7 @@ nothing unless you ask.
 Usage:
   twitchcheck [flags]              start the interactive questionnaire
   twitchcheck assess [flags]       assess an answers file (YAML, JSON or FHIR)
+  twitchcheck diary add|list|chart|forget   a twitch diary for the doctor
   twitchcheck rules check [FILE]   validate the rule base (embedded or FILE)
   twitchcheck rules show           print the knowledge base
   twitchcheck rules export         the questionnaire as a FHIR R4 Questionnaire
@@ -31,6 +32,7 @@ Flags of the interactive app:
   --accessible       plain numbered prompts on stdin/stdout (also when
                      ACCESSIBLE is set to anything but 0, false, no or off,
                      or TERM=dumb)
+  --diary FILE       use this diary file (see 'twitchcheck diary --help')
   --version          print the app and knowledge-base versions
 
 Run 'twitchcheck COMMAND --help' for a command's flags.
@@ -40,6 +42,7 @@ or input.
 
 const assessHelp = `Usage: twitchcheck assess [--answers FILE|- | --case NAME] [--format FORMAT]
                          [--rules FILE] [--output FILE|- [--force]]
+                         [--with-diary] [--diary FILE]
 
 Assess answers and print the result on stdout, or write it to a file.
 
@@ -62,6 +65,9 @@ Flags:
                    at all) instead of stdout; - is stdout
   --force          with --output: replace FILE if it is an existing regular
                    file
+  --with-diary     add "Your diary": the last 14 days as a chart and a
+                   table, and the patterns (a FHIR Observation per day)
+  --diary FILE     the diary to add (implies --with-diary)
 
 Example:
   printf 'serious: [none]\nsymptoms: [cramps]\ncaffeine: 5_plus_cups\n' | twitchcheck assess
@@ -113,6 +119,7 @@ var helps = map[string]string{
 	"eval":   evalHelp,
 	"cases":  casesHelp,
 	"help":   rootHelp,
+	"diary":  diaryHelp,
 }
 
 // help prints the help of the command named in args, or the overview.

@@ -19,6 +19,7 @@ func (c *command) root(args []string) error {
 	watch := fs.Bool("watch", false, "")
 	theme := fs.String("theme", "auto", "")
 	accessibleFlag := fs.Bool("accessible", false, "")
+	diaryPath := fs.String("diary", "", "")
 	pos, err := c.parse(fs, args, rootHelp)
 	if err != nil {
 		return helpDone(err)
@@ -53,6 +54,9 @@ func (c *command) root(args []string) error {
 		return err
 	}
 	opts := tui.Options{Rules: rb, RulesPath: *rulesPath, Watch: *watch, Theme: th, Now: c.env.Now}
+	if opts.Diary, err = c.appDiary(*diaryPath, isSet(fs, "diary")); err != nil {
+		return err
+	}
 	if *answersPath != "" {
 		a, err := c.readAnswers(rb, *answersPath)
 		if err != nil {

@@ -63,7 +63,7 @@ func WriteQuestionnaireResponse(w io.Writer, a knowledge.Answers, now time.Time)
 // one Flag per red flag raised (see the package documentation). Entries
 // are named by urn:uuid full URLs derived from the content and now, so the
 // same assessment at the same time gives the same bundle.
-func Bundle(a knowledge.Answers, res knowledge.Result, now time.Time) BundleResource {
+func Bundle(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) BundleResource {
 	rb := a.RuleBase()
 	qr := QuestionnaireResponse(a, now)
 	ids := newIDs(a, res, now)
@@ -78,12 +78,17 @@ func Bundle(a knowledge.Answers, res knowledge.Result, now time.Time) BundleReso
 	for _, f := range res.Triage.Flags {
 		b.Entry = append(b.Entry, BundleEntry{FullURL: ids.next(), Resource: flag(rb, f, now)})
 	}
+	for _, d := range extra {
+		for _, o := range diaryObservations(rb, d) {
+			b.Entry = append(b.Entry, BundleEntry{FullURL: ids.next(), Resource: o})
+		}
+	}
 	return b
 }
 
 // WriteBundle writes the Bundle of an assessment as indented JSON.
-func WriteBundle(w io.Writer, a knowledge.Answers, res knowledge.Result, now time.Time) error {
-	return writeJSON(w, Bundle(a, res, now))
+func WriteBundle(w io.Writer, a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) error {
+	return writeJSON(w, Bundle(a, res, now, extra...))
 }
 
 // riskAssessment maps the result: a prediction per deficiency, the triage

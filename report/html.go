@@ -25,7 +25,7 @@ import (
 // skipped; reassurance only where the result allows it; the references
 // as links; and the disclaimer. Every text is cleaned of control
 // characters and escaped.
-func HTML(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.Time) error {
+func HTML(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.Time, extra ...Diary) error {
 	rb := a.RuleBase()
 	h := &htmlDoc{refs: &refList{}}
 	day := date.Format("2 January 2006")
@@ -258,6 +258,7 @@ func HTML(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.Time
 	}
 	h.raw("</ol></section>\n")
 
+	h.diary(rb, extra)
 	h.raw("<footer><h2>Disclaimer</h2><p>")
 	h.text(rb.Disclaimer)
 	h.raw("</p></footer>\n</body>\n</html>\n")

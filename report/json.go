@@ -13,7 +13,7 @@ import (
 // contract (docs/answers.md), with more fields beyond it. It is
 // written by hand rather than with encoding/json: the reflection-based
 // encoder costs more on a cold start than the whole assessment.
-func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
+func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result, extra ...Diary) error {
 	rb := a.RuleBase()
 	lvl := rb.Level(res.Triage.Level)
 	j := &jsonWriter{buf: make([]byte, 0, 16<<10), rb: rb}
@@ -201,6 +201,7 @@ func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 		}
 	}
 	j.close('}')
+	j.diary(extra)
 	j.key("sources")
 	j.open('{')
 	for _, src := range CitedSources(rb, res) {

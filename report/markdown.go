@@ -14,7 +14,7 @@ import (
 // Markdown writes a report to take to a doctor: the date, the
 // knowledge-base version, every answer given, the result with its reasons,
 // and the disclaimer.
-func Markdown(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.Time) error {
+func Markdown(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.Time, extra ...Diary) error {
 	rb := a.RuleBase()
 	var buf bytes.Buffer
 	b := bufio.NewWriter(&buf)
@@ -182,6 +182,7 @@ func Markdown(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.
 		p("%s", line)
 	}
 	p("")
+	markdownDiary(b, rb, extra)
 	p("---")
 	p("")
 	p("_%s_", mdEscape(rb.Disclaimer))

@@ -19,7 +19,7 @@ const TextWidth = 80
 // advice, cautions, reassurance (never beside danger), the disclaimer and
 // the numbered references. Every text from the rule base is cleaned of
 // control characters on the way out.
-func Text(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
+func Text(w io.Writer, a knowledge.Answers, res knowledge.Result, extra ...Diary) error {
 	rb := a.RuleBase()
 	var buf bytes.Buffer
 	b := bufio.NewWriter(&buf)
@@ -129,6 +129,7 @@ func Text(w io.Writer, a knowledge.Answers, res knowledge.Result) error {
 			p("%s", wrap("- "+n.Text+" "+refs.cite(n.Source), TextWidth, 2))
 		}
 	}
+	textDiary(b, rb, extra)
 	p("")
 	p("Disclaimer")
 	p("%s", wrap(rb.Disclaimer, TextWidth, 2))

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/twitchcheck/twitchcheck/diary"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -46,6 +47,8 @@ type Options struct {
 	// Accessible asks for the plain, line-by-line mode on stdin and stdout
 	// instead of the full-screen app.
 	Accessible bool
+	// Diary keeps the twitch diary; nil means the app offers none.
+	Diary diary.Store
 }
 
 // Streams are the process's standard streams and environment.

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/twitchcheck/twitchcheck/diary"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -32,12 +33,16 @@ type questionScreen struct {
 	// shows it.
 	body string
 	km   questionKeys
+	// suggest is what the diary suggests for this question, if anything:
+	// offered, never chosen for the person.
+	suggest *diary.Suggestion
 }
 
 type questionKeys struct {
 	nav                        navKeys
 	find                       findKeys
 	Toggle, Choose, Next, Back key.Binding
+	Suggest                    key.Binding
 }
 
 // newQuestion opens question i, with the cursor on its first chosen
@@ -56,13 +61,15 @@ func newQuestion(c *common, i int, editing bool) questionScreen {
 		before:  c.result.Triage.Level,
 		find:    in,
 		km: questionKeys{
-			nav:    newNavKeys(false),
-			find:   newFindKeys(),
-			Toggle: bind("space", "tick", "space", "x"),
-			Choose: bind("enter", "choose", "enter"),
-			Next:   bind("tab", "skip", "tab"),
-			Back:   questionBackKey(),
+			nav:     newNavKeys(false),
+			find:    newFindKeys(),
+			Toggle:  bind("space", "tick", "space", "x"),
+			Choose:  bind("enter", "choose", "enter"),
+			Next:    bind("tab", "skip", "tab"),
+			Back:    questionBackKey(),
+			Suggest: suggestKey(),
 		},
+		suggest: diarySuggestionFor(c, f.q.ID),
 	}
 	s.refind(c)
 	s.syncKeys(c)
@@ -137,12 +144,12 @@ func (s questionScreen) keys(c *common) keySet {
 		// Nothing to tick under the cursor: space is in the full help,
 		// which says how, and not in the help bar.
 		return keySet{
-			short: []key.Binding{k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
+			short: []key.Binding{withSuggestion(s.suggest, k.Suggest), k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
 			more:  []key.Binding{k.Toggle, k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 		}
 	}
 	return keySet{
-		short: []key.Binding{k.Toggle, k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
+		short: []key.Binding{withSuggestion(s.suggest, k.Suggest), k.Toggle, k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
 		more:  []key.Binding{k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 	}
 }
@@ -172,6 +179,8 @@ func (s *questionScreen) key(c *common, msg tea.KeyPressMsg) {
 	k := s.km
 	switch {
 	case s.move(c, k.nav, msg):
+	case s.suggest != nil && key.Matches(msg, k.Suggest):
+		s.cursor = takeSuggestion(c, *s.suggest, s.cursor)
 	case key.Matches(msg, k.find.Find):
 		s.finding = true
 		s.find.Focus()
@@ -378,6 +387,9 @@ func (s questionScreen) header(c *common, rowLines int) (string, bool) {
 		essential = append(essential, find)
 	}
 	var optional []string
+	if s.suggest != nil {
+		optional = append(optional, suggestionLine(c, *s.suggest))
+	}
 	if f.q.Help != "" {
 		optional = append(optional, s.help(c))
 	}

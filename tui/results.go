@@ -38,6 +38,7 @@ type resultsKey struct {
 type resultsKeys struct {
 	nav                                                 navKeys
 	Next, Prev, Expand, Explain, Review, Restart, Rules key.Binding
+	Diary                                               key.Binding
 	Save                                                []key.Binding // one per save kind
 }
 
@@ -53,6 +54,7 @@ func newResults(c *common) resultsScreen {
 			Review:  bind("v", "review answers", "v"),
 			Restart: bind("n", "start over", "n"),
 			Rules:   bind("i", "rule browser", "i"),
+			Diary:   diaryKey(),
 		},
 	}
 	for _, k := range saveKinds() {
@@ -79,7 +81,7 @@ func (s resultsScreen) keys(c *common) keySet {
 	short = append(short, k.Save...)
 	return keySet{
 		short: short,
-		more:  []key.Binding{k.Prev, k.nav.PageDown, k.nav.PageUp, k.nav.Top, k.nav.Bottom, k.Review, k.Restart, k.Rules},
+		more:  []key.Binding{k.Prev, k.nav.PageDown, k.nav.PageUp, k.nav.Top, k.nav.Bottom, k.Review, k.Restart, k.Rules, withDiary(c, k.Diary)},
 	}
 }
 
@@ -133,6 +135,8 @@ func (s *resultsScreen) key(c *common, msg tea.KeyPressMsg) {
 		})
 	case key.Matches(msg, k.Rules):
 		c.push(newBrowser(c))
+	case key.Matches(msg, k.Diary) && c.opts.Diary != nil:
+		c.push(newDiaryScreen(c))
 	default:
 		s.text.scroll(s.text.keys(k.nav), msg)
 	}

@@ -31,7 +31,7 @@ type saveKind struct {
 	// file is the default file name for a date.
 	file func(day string) string
 	// render renders the answers and their result.
-	render func(a knowledge.Answers, res knowledge.Result, now time.Time) ([]byte, error)
+	render func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error)
 }
 
 // saveKinds is every kind of file the app saves, in the order offered.
@@ -42,9 +42,9 @@ func saveKinds() []saveKind {
 			what:   "the report",
 			format: "Markdown, to take to a doctor",
 			file:   func(day string) string { return "twitchcheck-report-" + day + ".md" },
-			render: func(a knowledge.Answers, res knowledge.Result, now time.Time) ([]byte, error) {
+			render: func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error) {
 				var b bytes.Buffer
-				err := report.Markdown(&b, a, res, now)
+				err := report.Markdown(&b, a, res, now, extra...)
 				return b.Bytes(), err
 			},
 		},
@@ -53,9 +53,9 @@ func saveKinds() []saveKind {
 			what:   "the printable report",
 			format: "HTML, to print or open in a browser",
 			file:   func(day string) string { return "twitchcheck-report-" + day + ".html" },
-			render: func(a knowledge.Answers, res knowledge.Result, now time.Time) ([]byte, error) {
+			render: func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error) {
 				var b bytes.Buffer
-				err := report.HTML(&b, a, res, now)
+				err := report.HTML(&b, a, res, now, extra...)
 				return b.Bytes(), err
 			},
 		},
@@ -64,9 +64,9 @@ func saveKinds() []saveKind {
 			what:   "the FHIR bundle",
 			format: "FHIR R4 JSON, for a clinic's record system",
 			file:   func(day string) string { return "twitchcheck-fhir-" + day + ".json" },
-			render: func(a knowledge.Answers, res knowledge.Result, now time.Time) ([]byte, error) {
+			render: func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error) {
 				var b bytes.Buffer
-				err := fhir.WriteBundle(&b, a, res, now)
+				err := fhir.WriteBundle(&b, a, res, now, extra...)
 				return b.Bytes(), err
 			},
 		},
@@ -75,7 +75,7 @@ func saveKinds() []saveKind {
 			what:   "your answers",
 			format: "YAML, to open again with --answers",
 			file:   func(day string) string { return "twitchcheck-answers-" + day + ".yaml" },
-			render: func(a knowledge.Answers, _ knowledge.Result, now time.Time) ([]byte, error) {
+			render: func(a knowledge.Answers, _ knowledge.Result, now time.Time, _ ...report.Diary) ([]byte, error) {
 				return answersFile(a, now), nil
 			},
 		},
@@ -261,7 +261,7 @@ func (p savePrompt) submit(c *common) (savePrompt, tea.Cmd, bool) {
 
 // run renders what is saved and writes it in the background.
 func (p savePrompt) run(c *common, overwrite bool) (savePrompt, tea.Cmd, bool) {
-	data, err := p.kind.render(c.answers, c.result, c.opts.Now())
+	data, err := p.kind.render(c.answers, c.result, c.opts.Now(), diaryForReport(c)...)
 	if err != nil {
 		p.state = saveTyping
 		p.err = "Could not make " + p.kind.what + ": " + clean(err.Error())

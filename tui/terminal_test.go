@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/twitchcheck/twitchcheck/data"
+	"github.com/twitchcheck/twitchcheck/diary"
 	"github.com/twitchcheck/twitchcheck/internal/testrules"
 	"github.com/twitchcheck/twitchcheck/internal/tmuxtest"
 	"github.com/twitchcheck/twitchcheck/knowledge"
@@ -43,6 +44,9 @@ func appMain() int {
 		}
 	}
 	opts := Options{Rules: rb, Accessible: Accessible(false, os.Getenv)}
+	if p := os.Getenv("TWITCHCHECK_TUI_DIARY"); p != "" {
+		opts.Diary = diary.NewFile(p)
+	}
 	return Run(opts, Streams{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Environ: os.Environ()})
 }
 

@@ -16,8 +16,8 @@ type welcomeScreen struct {
 }
 
 type welcomeKeys struct {
-	Start, Demo, Rules key.Binding
-	scroll             navKeys
+	Start, Demo, Rules, Diary key.Binding
+	scroll                    navKeys
 }
 
 func newWelcome() welcomeScreen {
@@ -25,6 +25,7 @@ func newWelcome() welcomeScreen {
 		Start:  bind("enter", "start", "enter"),
 		Demo:   bind("d", "demo a sample case", "d"),
 		Rules:  bind("i", "rule browser", "i"),
+		Diary:  diaryKey(),
 		scroll: newNavKeys(true),
 	}}
 }
@@ -34,9 +35,10 @@ func (s welcomeScreen) title() string { return "the welcome screen" }
 func (s welcomeScreen) keys(c *common) keySet {
 	k := s.km
 	k.Demo.SetEnabled(len(c.opts.Cases) > 0)
+	k.Diary.SetEnabled(c.opts.Diary != nil)
 	k.scroll = s.text.keys(k.scroll)
 	return keySet{
-		short: []key.Binding{k.Start, k.Demo, k.Rules, k.scroll.Down, k.scroll.Up},
+		short: []key.Binding{k.Start, k.Demo, k.Diary, k.Rules, k.scroll.Down, k.scroll.Up},
 		more:  []key.Binding{k.scroll.PageDown, k.scroll.PageUp, k.scroll.Top, k.scroll.Bottom},
 	}
 }
@@ -55,6 +57,8 @@ func (s welcomeScreen) update(c *common, msg tea.Msg) (screen, tea.Cmd) {
 			c.push(newCases(c))
 		case key.Matches(msg, k.Rules):
 			c.push(newBrowser(c))
+		case key.Matches(msg, k.Diary) && c.opts.Diary != nil:
+			c.push(newDiaryScreen(c))
 		case s.text.scrolls():
 			s.text.scroll(s.text.keys(k.scroll), msg)
 		}
@@ -82,10 +86,14 @@ func (s welcomeScreen) content(c *common) []string {
 		wrapText("It asks where the twitching is, how long it has lasted, and about your lifestyle, diet, medicines and other symptoms. Then it shows which nutrient shortages and everyday triggers your answers may point to, and whether to see a doctor.", w),
 		st.Question.Render(wrapText("It screens; it does not diagnose.", w)) + "\n" + wrapText("Only a health professional, often with a blood test, can tell what is going on.", w),
 		wrapText("Private: nothing leaves this computer, and nothing is saved unless you ask.", w),
+		diaryInvite(c),
 		st.Faint.Render(wrapText(clean(c.rb.Disclaimer), w)),
 	}
 	var out []string
 	for i, b := range blocks {
+		if b == "" {
+			continue // no diary line without a diary
+		}
 		if i > 0 {
 			for j := 0; j < st.Spacing; j++ {
 				out = append(out, "")

@@ -1,0 +1,213 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/twitchcheck/twitchcheck/diary"
+)
+
+// dpress presses keys as press does, and → ("right") too.
+func dpress(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		if k == "right" {
+			m, _ = send(t, m, tea.KeyPressMsg{Code: tea.KeyRight})
+			continue
+		}
+		m = press(t, m, k)
+	}
+	return m
+}
+
+// diaryOptions are test options with a diary in a temporary folder.
+func diaryOptions(t *testing.T) (Options, *diary.File) {
+	t.Helper()
+	opts := testOptions(t)
+	f := diary.NewFile(filepath.Join(t.TempDir(), "twitchcheck", "diary.db"))
+	opts.Diary = f
+	return opts, f
+}
+
+func TestDiaryScreen(t *testing.T) {
+	opts, f := diaryOptions(t)
+	m := newModelOpts(t, opts, 80, 24)
+	if !strings.Contains(goldenText(m), "daily diary") {
+		t.Fatal("the welcome screen does not offer the diary")
+	}
+	m = dpress(t, m, "y")
+	view := strings.Join(strings.Fields(goldenText(m)), " ")
+	for _, want := range []string{"Your twitch diary", "bring two weeks", "will be kept at " + f.Path} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the diary screen lacks %q:\n%s", want, view)
+		}
+	}
+	if _, err := os.Stat(f.Path); err == nil {
+		t.Fatal("opening the diary made the file")
+	}
+	// Today: twitching 2, eyelid ticked, 2 drinks (0 is the first step
+	// from "not said").
+	m = dpress(t, m, "a", "down", "right", "right", "down", "space", "down", "right", "right", "right", "enter")
+	list, err := f.List()
+	if err != nil || len(list) != 1 || list[0].Date != "2026-11-23" || list[0].Twitching != 2 || list[0].Where[0] != "eyelid" || *list[0].Caffeine != 2 {
+		t.Fatalf("saved: %+v %v", list, err)
+	}
+	// Re-entering the day shows the old entry.
+	m = dpress(t, m, "a")
+	view = goldenText(m)
+	if !strings.Contains(view, "this day has an entry") || !strings.Contains(view, "2 often") || !strings.Contains(view, "Eyelid") {
+		t.Fatalf("the old entry is not shown:\n%s", view)
+	}
+	m = dpress(t, m, "esc")
+	// Yesterday, with chest pain: the emergency is said at once.
+	m = dpress(t, m, "a", "left", "down", "right")
+	for range rowNew - rowTwitching {
+		m = dpress(t, m, "down")
+	}
+	m = dpress(t, m, "right", "space", "enter") // the second new option: chest pain
+	view = goldenText(m)
+	if !strings.Contains(view, "EMERGENCY") || !strings.Contains(view, "Call now.") {
+		t.Fatalf("the emergency is not said at once:\n%s", view)
+	}
+	if list, _ := f.List(); len(list) != 2 || list[0].New[0] != "chest_pain" {
+		t.Fatalf("after the second day: %+v", list)
+	}
+	if !strings.Contains(view, "Twitching by day") {
+		t.Fatalf("no chart:\n%s", view)
+	}
+}
+
+func TestDiaryFromResults(t *testing.T) {
+	opts, _ := diaryOptions(t)
+	a := answersOf(t, opts.Rules, "serious: [none]\n")
+	opts.Answers = &a
+	m := dpress(t, newModelOpts(t, opts, 80, 24), "r", "enter")
+	m = dpress(t, m, "y")
+	if !strings.Contains(goldenText(m), "Your twitch diary") {
+		t.Fatalf("y on the results:\n%s", goldenText(m))
+	}
+	m = dpress(t, m, "esc")
+	if strings.Contains(goldenText(m), "Your twitch diary") {
+		t.Fatal("esc did not leave the diary")
+	}
+}
+
+func TestDiaryOffersReportAfterTwoWeeks(t *testing.T) {
+	opts, f := diaryOptions(t)
+	for i := 0; i < 14; i++ {
+		d := fixedNow.AddDate(0, 0, -i).Format(diary.DateLayout)
+		if _, err := f.Put(diary.Entry{Date: d, Twitching: i % 5}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := dpress(t, newModelOpts(t, opts, 80, 60), "y")
+	view := strings.Join(strings.Fields(goldenText(m)), " ")
+	for _, want := range []string{"14 days of entries", "Most people stop", "check less", "Test disclaimer"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("lacks %q:\n%s", want, view)
+		}
+	}
+}
+
+// TestTerminalDiary enters two days in the app in a real terminal and
+// sees them in the chart.
+func TestTerminalDiary(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "diary.db")
+	s := newTerminal(t, 80, 30)
+	s.start("test", "TWITCHCHECK_TUI_DIARY="+path)
+	s.WaitFor("daily diary", 5*time.Second)
+	s.Keys("y")
+	s.WaitFor("Your diary will be kept at", 5*time.Second)
+	s.Keys("a", "Down", "Right", "Right", "Right", "Enter") // today: 3
+	s.WaitFor("in your diary", 5*time.Second)
+	s.Keys("a", "Left", "Down", "Right", "Enter") // yesterday: 1
+	screen := s.WaitFor("Twitching by day", 5*time.Second)
+	ok := false
+	for _, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Twitching ") && strings.HasSuffix(strings.TrimRight(l, " "), "1  3") {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Fatalf("the chart does not show the two days:\n%s", screen)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("the diary file: %v %v", info, err)
+	}
+	s.Keys("q", "q")
+	s.WaitFor("EXIT=0", 5*time.Second)
+}
+
+func TestSavedReportCarriesDiary(t *testing.T) {
+	opts, f := diaryOptions(t)
+	if _, err := f.Put(diary.Entry{Date: "2026-11-22", Twitching: 3}, false); err != nil {
+		t.Fatal(err)
+	}
+	c := newCommon(opts)
+	extra := diaryForReport(&c)
+	for _, k := range saveKinds() {
+		data, err := k.render(c.answers, c.result, fixedNow, extra...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := strings.Contains(string(data), "Your diary") || strings.Contains(string(data), "twitching-level")
+		if wantDiary := k.what != "your answers"; has != wantDiary {
+			t.Errorf("%s: carries the diary %v, want %v", k.what, has, wantDiary)
+		}
+	}
+}
+
+func TestQuestionOffersDiarySuggestion(t *testing.T) {
+	opts, f := diaryOptions(t)
+	for i := 0; i < 20; i++ {
+		d := fixedNow.AddDate(0, 0, -i).Format(diary.DateLayout)
+		c := 6
+		if _, err := f.Put(diary.Entry{Date: d, Twitching: 2, Caffeine: &c}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newCommon(opts)
+	qi := c.rb.QuestionIndex("caffeine")
+	m := newModelOpts(t, opts, 80, 24)
+	m.stack = []screen{newQuestion(&m.c, qi, false)}
+	m = dpress(t, m, "down", "up") // lay out
+	view := strings.Join(strings.Fields(goldenText(m)), " ")
+	if !strings.Contains(view, "From your diary") || !strings.Contains(view, "press d to choose it") {
+		t.Fatalf("no suggestion:\n%s", goldenText(m))
+	}
+	if m.c.answers.IsAnswered("caffeine") {
+		t.Fatal("the suggestion was answered without the person")
+	}
+	m = dpress(t, m, "d")
+	if !m.c.answers.Has("caffeine", "5_plus_cups") {
+		t.Fatalf("d did not choose the suggestion: %v", m.c.answers.Selected("caffeine"))
+	}
+}
+
+// TestGoldenDiary keeps the diary screen and a day's entry at every test
+// size, on a fixed diary of 20 days. Refresh with
+// go test ./tui -run TestGoldenDiary -update.
+func TestGoldenDiary(t *testing.T) {
+	for _, sz := range testSizes {
+		name := itoa(sz[0]) + "x" + itoa(sz[1])
+		opts, f := diaryOptions(t)
+		for i := 0; i < 20; i++ {
+			c, s := (i*3)%7, 4+float64(i%7)/2
+			e := diary.Entry{Date: fixedNow.AddDate(0, 0, -i).Format(diary.DateLayout), Twitching: (i * 7) % 5, Caffeine: &c, Sleep: &s, Stress: diary.StressLevels()[i%3], Where: []string{"eyelid"}}
+			if _, err := f.Put(e, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m := dpress(t, newModelOpts(t, opts, sz[0], sz[1]), "y")
+		t.Run("chart_"+name, func(t *testing.T) { golden.RequireEqual(t, goldenText(m)) })
+		m = dpress(t, m, "a", "down", "down")
+		t.Run("entry_"+name, func(t *testing.T) { golden.RequireEqual(t, goldenText(m)) })
+	}
+}
