@@ -7,7 +7,9 @@
 // The mapping, in short:
 //
 //   - Questionnaire.url is QuestionnaireURL and Questionnaire.version the
-//     knowledge-base version. Sections are group items (linkId
+//     knowledge-base version. The form opens with a display item (linkId
+//     "twitchcheck-notice") holding the disclaimer and what an unanswered
+//     question means, which are also its purpose and description. Sections are group items (linkId
 //     "section-ID"), questions are choice items (linkId = question id,
 //     repeats for multiple choice), help texts are display items with the
 //     SDC item control "help" (linkId "ID-help"), follow-ups carry
@@ -72,6 +74,13 @@ const (
 // subjectDisplay names the subject of every resource: the app knows no
 // patient, only that someone answered.
 const subjectDisplay = "The person who answered the twitchcheck questionnaire"
+
+// unansweredNote says what an unanswered question means, on the form.
+const unansweredNote = "Every question may be left unanswered: an unanswered question means unknown, never no."
+
+// noticeLinkID is the linkId of the display item that opens the form with
+// the disclaimer. It holds a "-", so it is never a question id.
+const noticeLinkID = "twitchcheck-notice"
 
 // AnswerSystem returns the code system of question qid's answer options.
 func AnswerSystem(qid string) string { return CodeSystemBase + "/" + qid }

@@ -37,9 +37,15 @@ func TestQuestionnaire(t *testing.T) {
 	if q.ResourceType != "Questionnaire" || q.URL != QuestionnaireURL || q.Version != rb.Version || q.Status != "active" || q.Date != rb.Date {
 		t.Errorf("header: %+v", q)
 	}
+	if len(q.Item) == 0 || q.Item[0].Type != "display" || q.Item[0].Text != rb.Disclaimer+" "+unansweredNote || len(q.Item[0].Item) > 0 {
+		t.Fatalf("the form does not open with the disclaimer as a display item: %+v", q.Item[:min(len(q.Item), 1)])
+	}
+	if !strings.Contains(q.Item[0].Text, "unanswered question means unknown") {
+		t.Errorf("the notice does not say what an unanswered question means: %q", q.Item[0].Text)
+	}
 	items := map[string]QuestionnaireItem{}
 	n := 0
-	for _, g := range q.Item {
+	for _, g := range q.Item[1:] {
 		if g.Type != "group" || !strings.HasPrefix(g.LinkID, "section-") || len(g.Item) == 0 {
 			t.Errorf("top-level item %s is not a section group", g.LinkID)
 		}
