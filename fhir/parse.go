@@ -107,6 +107,10 @@ func ParseQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte
 	}
 	a := knowledge.NewAnswers(rb)
 	for _, qid := range r.order {
+		if msg := noneWithOthers(rb.Question(qid), r.codes[qid]); msg != "" {
+			r.errorf(r.found[qid], "%s", msg)
+			continue
+		}
 		b, err := a.With(qid, r.codes[qid]...)
 		if err != nil {
 			r.errorf(r.found[qid], "%v", err)
@@ -118,6 +122,32 @@ func ParseQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte
 		return knowledge.Answers{}, r.problems()
 	}
 	return a, nil
+}
+
+// noneWithOthers explains an exclusive "none" given with other options of
+// a multiple-choice question, in the form's words: the item's text and
+// linkId and each option's display text and code. Some renderers do not
+// support the optionExclusive extension and let a person choose both.
+func noneWithOthers(q *knowledge.Question, codes []string) string {
+	if q == nil || q.Kind != knowledge.Multi || len(codes) < 2 || !slices.Contains(codes, knowledge.NoneOption) {
+		return ""
+	}
+	option := func(code string) string {
+		label := code
+		if i := q.OptionIndex(code); i >= 0 {
+			label = q.Options[i].Label
+		}
+		return fmt.Sprintf("%s (code %s)", quote(text(label)), strconv.Quote(code))
+	}
+	var others []string
+	for _, c := range codes {
+		if c != knowledge.NoneOption {
+			others = append(others, option(c))
+		}
+	}
+	none := quote(text(q.Options[q.OptionIndex(knowledge.NoneOption)].Label))
+	return fmt.Sprintf("item %s (linkId %s) has both %s and %s; %s is exclusive (the optionExclusive extension) and cannot be given with another answer. Keep only %s, or remove it and keep the other answers. Some form renderers (LHC-Forms among them) do not enforce optionExclusive, so a form can let a person choose both",
+		quote(text(q.Text)), strconv.Quote(q.ID), option(knowledge.NoneOption), strings.Join(others, ", "), none, none)
 }
 
 // questionnaire checks the reference to the questionnaire: twitchcheck's
