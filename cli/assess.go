@@ -52,28 +52,29 @@ func (c *command) assess(args []string) error {
 	if err != nil {
 		return err
 	}
-	var a knowledge.Answers
+	var resp fhir.Response
 	if *caseName != "" {
 		cs, err := c.findCase(rb, *caseName)
 		if err != nil {
 			return err
 		}
-		a = cs.Answers
-	} else if a, err = c.readAnswers(rb, *answersPath); err != nil {
+		resp.Answers = cs.Answers
+	} else if resp, err = c.readResponse(rb, *answersPath); err != nil {
 		return err
 	}
-	a = c.warnIgnored(a)
+	a := c.warnIgnored(resp.Answers)
 	res := knowledge.Assess(a)
 	// Render fully before writing, so an error never leaves half a report.
 	var out bytes.Buffer
-	if err := render(&out, format, a, res, c.env); err != nil {
+	if err := render(&out, format, a, res, resp.Context, c.env); err != nil {
 		return fmt.Errorf("rendering the %s result: %w", format, err)
 	}
 	return c.output(output, out.Bytes(), *force)
 }
 
-// render writes the result in format.
-func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, env Env) error {
+// render writes the result in format; the FHIR Bundle carries ctx, the
+// context of the QuestionnaireResponse the answers came from.
+func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, ctx fhir.Context, env Env) error {
 	switch format {
 	case "json":
 		return report.JSON(out, a, res)
@@ -82,7 +83,7 @@ func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge
 	case "html":
 		return report.HTML(out, a, res, env.Now())
 	case "fhir":
-		return fhir.WriteBundle(out, a, res, env.Now())
+		return fhir.WriteBundleWith(out, a, res, env.Now(), ctx)
 	default:
 		return report.Text(out, a, res)
 	}

@@ -326,8 +326,11 @@ func FuzzParseQuestionnaireResponse(f *testing.F) {
 	f.Add("{\"resourceType\": \"QuestionnaireResponse\", \"questionnaire\": \"\x1b]0;x\x07\"}")
 	f.Add(`{"resourceType": "QuestionnaireResponse", "item": [{"linkId": "\u001b[2J"}]}`)
 	f.Add(`[]`)
+	f.Add(withContext(`, "subject": {"reference": "Patient/example", "display": "Jane"}, "author": {"reference": "urn:uuid:3f2504e0-4f89-11d3-9a0c-0305e82c3301", "type": "Device"}, "encounter": {"reference": "https://x.org/Encounter/1"}, "authored": "2026-11-30T09:15:00+01:00"`))
+	f.Add(withContext(`, "subject": {"reference": "Patient/\u001b[2J", "display": "\u202e"}, "authored": "2026-02-30"`))
 	f.Fuzz(func(t *testing.T, src string) {
-		a, err := ParseQuestionnaireResponse(rb, "qr.json", []byte(src))
+		resp, err := ReadQuestionnaireResponse(rb, "qr.json", []byte(src))
+		a := resp.Answers
 		if err != nil {
 			var probs knowledge.Problems
 			if !errorsAs(err, &probs) {
@@ -342,6 +345,16 @@ func FuzzParseQuestionnaireResponse(f *testing.F) {
 		}
 		if a.RuleBase() != rb {
 			t.Fatal("answers for another rule base")
+		}
+		// The context read is carried into a Bundle with no character
+		// that could act on a terminal.
+		for _, ref := range []*Reference{resp.Context.Subject, resp.Context.Author, resp.Context.Encounter} {
+			if ref != nil && (hasControl(ref.Reference) || hasControl(ref.Display) || hasControl(ref.Type)) {
+				t.Fatalf("reference %+v holds a control character", ref)
+			}
+		}
+		if hasControl(resp.Context.Authored) {
+			t.Fatalf("authored %q holds a control character", resp.Context.Authored)
 		}
 		for _, extra := range []string{" {}", " x", "\n[]"} {
 			if _, err := ParseQuestionnaireResponse(rb, "qr.json", []byte(src+extra)); err == nil {
