@@ -37,6 +37,9 @@ const path = require('path');
 const puppeteer = require('puppeteer-core');
 
 const STEP_TIMEOUT_MS = 10000;
+const T0 = Date.now();
+// ROUNDTRIP_TRACE=1 logs each step with the time since the start.
+const trace = process.env.ROUNDTRIP_TRACE === '1' ? (...a) => process.stderr.write(`[${Date.now() - T0} ms] ${a.join(' ')}\n`) : () => {};
 
 function usage(msg) {
   process.stderr.write(`roundtrip.js: ${msg}\nusage: roundtrip.js QUESTIONNAIRE.json FILLS.json OUT.json\n`);
@@ -239,34 +242,44 @@ async function main() {
     });
     page.on('pageerror', e => pageErrors.push(e.message));
 
+    // The page and lforms load once; each fill gets a new form element
+    // (addFormToPage replaces the container's content), so no state
+    // carries from one fill to the next.
+    await page.goto(origin + '/', { waitUntil: 'load' });
+    await page.waitForFunction(() => window.LForms && LForms.Util && LForms.Util.addFormToPage, { timeout: 60000 });
     const render = async () => {
-      await page.goto(origin + '/', { waitUntil: 'load' });
-      await page.waitForFunction(() => window.LForms && LForms.Util && LForms.Util.addFormToPage, { timeout: 60000 });
       await page.evaluate(q => LForms.Util.addFormToPage(q, 'form', {}), q);
       await page.waitForSelector('#form lhc-item', { timeout: 60000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
     };
-
+    trace('browser up');
     for (const [n, fill] of fills.entries()) {
       await render();
+      trace('rendered for', fill.id);
       if (n === 0) out.formText = await page.$eval('#form', e => e.innerText);
       for (const qu of qs) {
         // Every question the form shows has its list looked at once,
         // before anything is chosen in it.
         const shown = await page.$(itemSel(qu.linkId)).then(h => h && h.evaluate(e => !!e.offsetParent));
-        if (shown) await survey(page, qu, out.survey);
+        if (shown && !out.survey[qu.linkId]) { await survey(page, qu, out.survey); trace('surveyed', qu.linkId); }
         const codes = fill.answers[qu.linkId];
-        if (codes && codes.length) await answer(page, qu, codes);
+        if (codes && codes.length) { await answer(page, qu, codes); trace('answered', qu.linkId); }
       }
       const unknown = Object.keys(fill.answers).filter(id => !qs.some(qu => qu.linkId === id));
       if (unknown.length) throw new Error(`fill ${fill.id}: no such questions in the questionnaire: ${unknown.join(', ')}`);
+      trace('filled', fill.id);
       const st = await state(page, qs);
+      trace('state read', fill.id);
       const response = await page.evaluate(subject =>
         LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', '#form', subject ? { subject } : undefined), fill.subject || null);
       out.fills.push({ id: fill.id, visible: st.visible, selected: st.selected, response });
+      trace('exported', fill.id);
     }
     if (pageErrors.length) throw new Error('errors in the page:\n' + pageErrors.join('\n'));
   } finally {
+    trace('closing');
     await browser.close();
+    trace('closed');
     srv.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
