@@ -47,16 +47,18 @@ function usage(msg) {
 }
 
 // ---- the questionnaire: questions in order, with option display texts ----
+// Each question's DOM id in LHC-Forms is its linkId and "/1" per level of
+// nesting (a question in a group: "LINKID/1/1").
 function questions(q) {
   const out = [];
-  const walk = items => (items || []).forEach(it => {
+  const walk = (items, depth) => (items || []).forEach(it => {
     if (it.type !== 'group' && it.type !== 'display') {
       const opts = (it.answerOption || []).map(o => o.valueCoding || {});
-      out.push({ linkId: it.linkId, text: it.text, repeats: !!it.repeats, options: opts });
+      out.push({ linkId: it.linkId, domId: it.linkId + '/1'.repeat(depth), text: it.text, repeats: !!it.repeats, options: opts });
     }
-    walk(it.item);
+    walk(it.item, depth + 1);
   });
-  walk(q.item);
+  walk(q.item, 1);
   return out;
 }
 
@@ -103,12 +105,12 @@ function serve() {
 }
 
 // ---- driving the form ------------------------------------------------------
-// LHC-Forms gives a question's item the id "item-LINKID/1/1" and its input
-// the id "LINKID/1/1"; choice lists are autocomplete lists that open in
+// LHC-Forms gives a question's item the id "item-" + its DOM id and its
+// input the DOM id; choice lists are autocomplete lists that open in
 // #lhc-tools-searchResults.
 const css = s => s.replace(/[^a-zA-Z0-9_-]/g, c => '\\' + c);
-const itemSel = linkId => '#' + css(`item-${linkId}/1/1`);
-const inputSel = linkId => '#' + css(`${linkId}/1/1`);
+const itemSel = q => '#' + css(`item-${q.domId}`);
+const inputSel = q => '#' + css(q.domId);
 const LIST = '#lhc-tools-searchResults';
 const MORE = '#lhc-tools-moreResults';
 
@@ -130,8 +132,8 @@ async function closeList(page) {
   }, { timeout: STEP_TIMEOUT_MS }, LIST);
 }
 
-async function openList(page, linkId) {
-  const input = await page.waitForSelector(inputSel(linkId), { visible: true, timeout: STEP_TIMEOUT_MS });
+async function openList(page, q) {
+  const input = await page.waitForSelector(inputSel(q), { visible: true, timeout: STEP_TIMEOUT_MS });
   await input.evaluate(e => e.scrollIntoView({ block: 'center' }));
   await input.click();
   await page.waitForSelector(`${LIST} li`, { visible: true, timeout: STEP_TIMEOUT_MS });
@@ -156,8 +158,8 @@ async function pick(page, linkId, want) {
 // survey records a shown question's label and its list, once.
 async function survey(page, q, into) {
   if (into[q.linkId]) return;
-  const text = await page.$eval(`${itemSel(q.linkId)} .question`, e => e.textContent.replace(/\s+/g, ' ').trim()).catch(() => null);
-  await openList(page, q.linkId);
+  const text = await page.$eval(`${itemSel(q)} .question`, e => e.textContent.replace(/\s+/g, ' ').trim()).catch(() => null);
+  await openList(page, q);
   into[q.linkId] = { text, options: await listTexts(page) };
   await closeList(page);
 }
@@ -169,12 +171,12 @@ async function answer(page, q, codes) {
     return o.display;
   };
   try {
-    await page.waitForSelector(itemSel(q.linkId), { visible: true, timeout: STEP_TIMEOUT_MS });
+    await page.waitForSelector(itemSel(q), { visible: true, timeout: STEP_TIMEOUT_MS });
   } catch (_) {
     throw new Error(`question ${q.linkId} is answered in this fill but the form does not show it after the answers before it`);
   }
   for (const code of codes) {
-    await openList(page, q.linkId);
+    await openList(page, q);
     await pick(page, q.linkId, display(code));
     await closeList(page);
   }
@@ -194,17 +196,21 @@ async function state(page, qs) {
         c.querySelectorAll('button').forEach(b => b.remove());
         return c.textContent.replace(/\s+/g, ' ').trim();
       });
-      out.push({ linkId: el.id.slice('item-'.length).replace(/\/1\/1$/, ''), chips, value: input ? input.value.trim() : '' });
+      out.push({ domId: el.id.slice('item-'.length), chips, value: input ? input.value.trim() : '' });
     });
     return out;
   });
+  // Display items are lhc-items too: only questions are reported.
+  const visible = [];
   const selected = {};
   for (const r of raw) {
-    const q = qs.find(q => q.linkId === r.linkId);
-    const vals = q && q.repeats ? r.chips : (r.value ? [r.value] : []);
-    if (vals.length) selected[r.linkId] = vals;
+    const q = qs.find(q => q.domId === r.domId);
+    if (!q) continue;
+    visible.push(q.linkId);
+    const vals = q.repeats ? r.chips : (r.value ? [r.value] : []);
+    if (vals.length) selected[q.linkId] = vals;
   }
-  return { visible: raw.map(r => r.linkId), selected };
+  return { visible, selected };
 }
 
 async function main() {
@@ -260,7 +266,7 @@ async function main() {
       for (const qu of qs) {
         // Every question the form shows has its list looked at once,
         // before anything is chosen in it.
-        const shown = await page.$(itemSel(qu.linkId)).then(h => h && h.evaluate(e => !!e.offsetParent));
+        const shown = await page.$(itemSel(qu)).then(h => h && h.evaluate(e => !!e.offsetParent));
         if (shown && !out.survey[qu.linkId]) { await survey(page, qu, out.survey); trace('surveyed', qu.linkId); }
         const codes = fill.answers[qu.linkId];
         if (codes && codes.length) { await answer(page, qu, codes); trace('answered', qu.linkId); }
