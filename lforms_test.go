@@ -31,6 +31,9 @@ type lformsFill struct {
 	Answers map[string][]string `json:"answers"`
 	caseID  string              // the sample case, or "" for a fill that shows a follow-up
 	want    knowledge.Answers   // the answers the form must give back
+	// noneWith is the question whose exclusive "none" this fill chooses
+	// with another option, which LHC-Forms allows; "" for the others.
+	noneWith string
 }
 
 // lformsOut is what roundtrip.js writes.
@@ -122,9 +125,35 @@ func TestLFormsRoundTrip(t *testing.T) {
 	for i, f := range fills {
 		got := out.Fills[i]
 		t.Run(f.ID, func(t *testing.T) {
+			if f.noneWith != "" {
+				lformsCheckNoneWith(t, rb, dir, f, got.Selected, got.Response)
+				return
+			}
 			lformsCheckFill(t, rb, dir, f, got.Visible, got.Selected, got.Response)
 		})
 	}
+}
+
+// lformsCheckNoneWith checks what the README's clinic section says: the
+// form lets a person choose "None of these" with another option (LHC-Forms
+// does not support optionExclusive), and `assess` refuses that response
+// naming the item by text and linkId and both options by text and code.
+func lformsCheckNoneWith(t *testing.T, rb *knowledge.RuleBase, dir string, f lformsFill, selected map[string][]string, response json.RawMessage) {
+	qu := rb.Question(f.noneWith)
+	none, other := qu.Options[qu.OptionIndex(knowledge.NoneOption)], qu.Options[qu.OptionIndex(f.Answers[qu.ID][1])]
+	if got := selected[qu.ID]; !slices.Contains(got, none.Label) || !slices.Contains(got, other.Label) {
+		t.Fatalf("LHC-Forms kept only %q of %q and %q: it now enforces optionExclusive, so the README's clinic section is out of date", got, none.Label, other.Label)
+	}
+	resp := filepath.Join(dir, f.ID+"-response.json")
+	if err := os.WriteFile(resp, response, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "assess", "--answers", resp)
+	want := fmt.Sprintf("item %q (linkId %q) has both %q (code %q) and %q (code %q)", qu.Text, qu.ID, none.Label, none.ID, other.Label, other.ID)
+	if r.code != 2 || !strings.Contains(r.stderr, want) || r.stdout != "" {
+		t.Errorf("assess: exit %d, stderr %q; want 2 and %q", r.code, r.stderr, want)
+	}
+	t.Logf("the form lets %q and %q be chosen together; assess refuses it: %s", none.Label, other.Label, strings.TrimSpace(r.stderr))
 }
 
 // lformsInstall returns roundtrip.js, installing its packages with npm ci
@@ -187,6 +216,24 @@ func lformsFills(t *testing.T, rb *knowledge.RuleBase, cases []knowledge.Case) [
 			continue
 		}
 		add("shows_"+rb.Questions[i].ID, "", a)
+	}
+	// "None of these" with another option, in the first multiple-choice
+	// question that has "none" and is always shown.
+	for _, qu := range rb.Questions {
+		if qu.Kind != knowledge.Multi || qu.EnableWhen != nil || qu.OptionIndex(knowledge.NoneOption) < 0 || len(qu.Options) < 2 {
+			continue
+		}
+		other := qu.Options[0].ID
+		if other == knowledge.NoneOption {
+			other = qu.Options[1].ID
+		}
+		fills = append(fills, lformsFill{
+			ID:       "none_with_" + other,
+			Subject:  map[string]string{"resourceType": "Patient", "id": "none-with-other"},
+			Answers:  map[string][]string{qu.ID: {knowledge.NoneOption, other}},
+			noneWith: qu.ID,
+		})
+		break
 	}
 	return fills
 }

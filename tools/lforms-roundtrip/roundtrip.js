@@ -180,6 +180,9 @@ async function answer(page, q, codes) {
     await pick(page, q.linkId, display(code));
     await closeList(page);
   }
+  // Moving on from the field, as a person does: the field commits its
+  // value when it loses focus.
+  await page.$eval(inputSel(q), e => e.blur());
 }
 
 // state reads what the form shows after filling: the questions shown and
@@ -276,6 +279,22 @@ async function main() {
       trace('filled', fill.id);
       const st = await state(page, qs);
       trace('state read', fill.id);
+      // The form updates its data asynchronously after the last choice:
+      // wait (a few seconds at most) until every question answered has
+      // answers in it, then export. Whether they are the right ones is
+      // the caller's check.
+      const answered = Object.keys(fill.answers).filter(id => fill.answers[id].length);
+      await page.waitForFunction(ids => {
+        const qr = LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', '#form');
+        const have = new Set();
+        const walk = items => (items || []).forEach(it => {
+          if (it.answer && it.answer.length) have.add(it.linkId);
+          walk(it.item);
+          (it.answer || []).forEach(a => walk(a.item));
+        });
+        walk(qr && qr.item);
+        return ids.every(id => have.has(id));
+      }, { timeout: 5000, polling: 100 }, answered).catch(() => process.stderr.write(`roundtrip.js: fill ${fill.id}: the form's data still lacks answers after 5 s; exporting what it has\n`));
       const response = await page.evaluate(subject =>
         LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', '#form', subject ? { subject } : undefined), fill.subject || null);
       out.fills.push({ id: fill.id, visible: st.visible, selected: st.selected, response });
