@@ -497,3 +497,17 @@ func TestLFormsShowCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswersShowingEveryFollowUp checks the search the round trip uses
+// for follow-ups no sample case reaches: for every question of the rule
+// base, it finds answers under which the question is shown.
+func TestAnswersShowingEveryFollowUp(t *testing.T) {
+	rb := data.RuleBase()
+	rng := rand.New(rand.NewPCG(17, 2026))
+	for i, qu := range rb.Questions {
+		a, ok := answersShowing(rb, i, rng)
+		if !ok || !a.Shown(i) {
+			t.Errorf("no answers found that show %s", qu.ID)
+		}
+	}
+}
