@@ -33,6 +33,14 @@
 //     flag id and its reason, with the same extension for the flag's own
 //     level).
 //
+//   - Who and when: a QuestionnaireResponse read (ReadQuestionnaireResponse)
+//     keeps its subject, author, encounter and authored as a Context,
+//     each checked strictly, and the Bundle of its assessment (BundleWith)
+//     carries them: the response keeps all four, the RiskAssessment and
+//     the Flags are about its subject in its encounter. Without them the
+//     subject is named in words only and the response is authored at the
+//     time of the assessment.
+//
 // Nothing here makes a network call: the URLs are names, not addresses
 // that are fetched.
 package fhir
