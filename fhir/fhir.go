@@ -32,7 +32,6 @@
 //     level as a Coding, and one Flag resource per red flag raised (code =
 //     flag id and its reason, with the same extension for the flag's own
 //     level).
-//
 //   - Who and when: a QuestionnaireResponse read (ReadQuestionnaireResponse)
 //     keeps its subject, author, encounter and authored as a Context,
 //     each checked strictly, and the Bundle of its assessment (BundleWith)
