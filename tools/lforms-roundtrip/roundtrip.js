@@ -6,10 +6,11 @@
 // through the form once per fill, and exports each QuestionnaireResponse
 // with LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', ...).
 //
-// FILLS.json is a list of {"id": ..., "answers": {linkId: [code, ...]}}, in
-// any order; answers are given in the questionnaire's order, by clicking
-// the option whose display text the questionnaire gives for the code in
-// the item's list, as a person would. Nothing is fetched from the network:
+// FILLS.json is a list of {"id": ..., "subject": {"resourceType":
+// "Patient", "id": ...} (optional, passed to getFormFHIRData), "answers":
+// {linkId: [code, ...]}}; answers are given in the questionnaire's order,
+// by clicking the option whose display text the questionnaire gives for
+// the code in the item's list, as a person would, then leaving the field. Nothing is fetched from the network:
 // lforms' built files are served from node_modules by a server on
 // 127.0.0.1 started here, and every other request is blocked.
 //
