@@ -54,17 +54,17 @@ func (c *command) assess(args []string) error {
 	if err != nil {
 		return err
 	}
-	var a knowledge.Answers
+	var resp fhir.Response
 	if *caseName != "" {
 		cs, err := c.findCase(rb, *caseName)
 		if err != nil {
 			return err
 		}
-		a = cs.Answers
-	} else if a, err = c.readAnswers(rb, *answersPath); err != nil {
+		resp.Answers = cs.Answers
+	} else if resp, err = c.readResponse(rb, *answersPath); err != nil {
 		return err
 	}
-	a = c.warnIgnored(a)
+	a := c.warnIgnored(resp.Answers)
 	res := knowledge.Assess(a)
 	var extra []report.Diary
 	if *withDiary || isSet(fs, "diary") {
@@ -76,14 +76,16 @@ func (c *command) assess(args []string) error {
 	}
 	// Render fully before writing, so an error never leaves half a report.
 	var out bytes.Buffer
-	if err := render(&out, format, a, res, c.env, extra...); err != nil {
+	if err := render(&out, format, a, res, resp.Context, c.env, extra...); err != nil {
 		return fmt.Errorf("rendering the %s result: %w", format, err)
 	}
 	return c.output(output, out.Bytes(), *force)
 }
 
-// render writes the result in format.
-func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, env Env, extra ...report.Diary) error {
+// render writes the result in format; the FHIR Bundle carries ctx, the
+// context of the QuestionnaireResponse the answers came from, and the
+// diary in extra, if any.
+func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, ctx fhir.Context, env Env, extra ...report.Diary) error {
 	switch format {
 	case "json":
 		return report.JSON(out, a, res, extra...)
@@ -92,7 +94,7 @@ func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge
 	case "html":
 		return report.HTML(out, a, res, env.Now(), extra...)
 	case "fhir":
-		return fhir.WriteBundle(out, a, res, env.Now(), extra...)
+		return fhir.WriteBundleWith(out, a, res, env.Now(), ctx, extra...)
 	default:
 		return report.Text(out, a, res, extra...)
 	}

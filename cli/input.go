@@ -44,14 +44,23 @@ func (c *command) readInput(path string, limit int, what string) (string, []byte
 // file (YAML or JSON) or a FHIR R4 QuestionnaireResponse (JSON) for rb's
 // questionnaire.
 func (c *command) readAnswers(rb *knowledge.RuleBase, path string) (knowledge.Answers, error) {
+	resp, err := c.readResponse(rb, path)
+	return resp.Answers, err
+}
+
+// readResponse is readAnswers that also returns the context (subject,
+// author, encounter, authored) of a QuestionnaireResponse; an answers
+// file has none.
+func (c *command) readResponse(rb *knowledge.RuleBase, path string) (fhir.Response, error) {
 	name, raw, err := c.readInput(path, knowledge.MaxAnswersBytes, "answers")
 	if err != nil {
-		return knowledge.Answers{}, err
+		return fhir.Response{}, err
 	}
 	if fhir.IsResource(raw) {
-		return fhir.ParseQuestionnaireResponse(rb, name, raw)
+		return fhir.ReadQuestionnaireResponse(rb, name, raw)
 	}
-	return knowledge.ParseAnswers(rb, name, raw)
+	a, err := knowledge.ParseAnswers(rb, name, raw)
+	return fhir.Response{Answers: a}, err
 }
 
 // loadCases reads the built-in sample cases against rb.

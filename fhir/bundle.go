@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -23,13 +24,22 @@ func canonical(rb *knowledge.RuleBase) string {
 // completed, authored at now. Unanswered questions are left out (unknown);
 // groups follow the questionnaire's.
 func QuestionnaireResponse(a knowledge.Answers, now time.Time) QuestionnaireResponseResource {
+	return questionnaireResponse(a, now, Context{})
+}
+
+// questionnaireResponse is QuestionnaireResponse with the subject, author,
+// encounter and authored of ctx where it gives them.
+func questionnaireResponse(a knowledge.Answers, now time.Time, ctx Context) QuestionnaireResponseResource {
 	rb := a.RuleBase()
+	subject := subjectOf(ctx)
 	qr := QuestionnaireResponseResource{
 		ResourceType:  "QuestionnaireResponse",
 		Questionnaire: canonical(rb),
 		Status:        "completed",
-		Subject:       &Reference{Display: subjectDisplay},
-		Authored:      dateTime(now),
+		Subject:       &subject,
+		Encounter:     cleanRef(ctx.Encounter),
+		Authored:      cmp.Or(ctx.Authored, dateTime(now)),
+		Author:        cleanRef(ctx.Author),
 	}
 	for _, g := range Questionnaire(rb).Item {
 		group := ResponseItem{LinkID: g.LinkID, Text: g.Text}
@@ -64,9 +74,20 @@ func WriteQuestionnaireResponse(w io.Writer, a knowledge.Answers, now time.Time)
 // are named by urn:uuid full URLs derived from the content and now, so the
 // same assessment at the same time gives the same bundle.
 func Bundle(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) BundleResource {
+	return BundleWith(a, res, now, Context{}, extra...)
+}
+
+// BundleWith is Bundle for answers read from a QuestionnaireResponse with
+// context ctx: the Bundle's QuestionnaireResponse keeps its subject,
+// author, encounter and authored, and the RiskAssessment and every Flag
+// are about its subject, in its encounter. The RiskAssessment's
+// occurrence stays the time of the assessment, now; its basis is the
+// response, which says when the answers were given.
+// A diary in extra adds one Observation per day.
+func BundleWith(a knowledge.Answers, res knowledge.Result, now time.Time, ctx Context, extra ...report.Diary) BundleResource {
 	rb := a.RuleBase()
-	qr := QuestionnaireResponse(a, now)
-	ids := newIDs(a, res, now)
+	qr := questionnaireResponse(a, now, ctx)
+	ids := newIDs(a, res, now, ctx)
 	qrURL := ids.next()
 	b := BundleResource{
 		ResourceType: "Bundle",
@@ -74,9 +95,13 @@ func Bundle(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...r
 		Timestamp:    dateTime(now),
 		Entry:        []BundleEntry{{FullURL: qrURL, Resource: qr}},
 	}
-	b.Entry = append(b.Entry, BundleEntry{FullURL: ids.next(), Resource: riskAssessment(rb, res, qrURL, now)})
+	ra := riskAssessment(rb, res, qrURL, now)
+	ra.Subject, ra.Encounter = subjectOf(ctx), cleanRef(ctx.Encounter)
+	b.Entry = append(b.Entry, BundleEntry{FullURL: ids.next(), Resource: ra})
 	for _, f := range res.Triage.Flags {
-		b.Entry = append(b.Entry, BundleEntry{FullURL: ids.next(), Resource: flag(rb, f, now)})
+		fl := flag(rb, f, now)
+		fl.Subject, fl.Encounter = subjectOf(ctx), cleanRef(ctx.Encounter)
+		b.Entry = append(b.Entry, BundleEntry{FullURL: ids.next(), Resource: fl})
 	}
 	for _, d := range extra {
 		for _, o := range diaryObservations(rb, d) {
@@ -86,9 +111,33 @@ func Bundle(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...r
 	return b
 }
 
+// subjectOf is the subject of ctx, or a name for the person who answered
+// when it gives none. Its display is cleaned as every text from a file.
+func subjectOf(ctx Context) Reference {
+	if ctx.Subject == nil {
+		return Reference{Display: subjectDisplay}
+	}
+	return *cleanRef(ctx.Subject)
+}
+
+// cleanRef returns a copy of ref with its display cleaned, or nil.
+func cleanRef(ref *Reference) *Reference {
+	if ref == nil {
+		return nil
+	}
+	c := *ref
+	c.Display = text(c.Display)
+	return &c
+}
+
 // WriteBundle writes the Bundle of an assessment as indented JSON.
 func WriteBundle(w io.Writer, a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) error {
 	return writeJSON(w, Bundle(a, res, now, extra...))
+}
+
+// WriteBundleWith writes BundleWith as indented JSON.
+func WriteBundleWith(w io.Writer, a knowledge.Answers, res knowledge.Result, now time.Time, ctx Context, extra ...report.Diary) error {
+	return writeJSON(w, BundleWith(a, res, now, ctx, extra...))
 }
 
 // riskAssessment maps the result: a prediction per deficiency, the triage
@@ -194,9 +243,12 @@ type ids struct {
 	n    int
 }
 
-func newIDs(a knowledge.Answers, res knowledge.Result, now time.Time) *ids {
+func newIDs(a knowledge.Answers, res knowledge.Result, now time.Time, ctx Context) *ids {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|%s|%s|%s", a.RuleBase().Version, a.YAML(), res.Triage.Level, dateTime(now))
+	if !ctx.IsZero() {
+		fmt.Fprintf(h, "|%+v|%+v|%+v|%s", ctx.Subject, ctx.Author, ctx.Encounter, ctx.Authored)
+	}
 	var s ids
 	copy(s.seed[:], h.Sum(nil))
 	return &s

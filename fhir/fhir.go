@@ -11,7 +11,10 @@
 //     the version of the answers contract (docs/answers.md) as an integer.
 //     A QuestionnaireResponse for any version is read, by its codes: every
 //     version keeps the codes of the versions before it, so a response to
-//     an older questionnaire stays valid. Sections are group items (linkId
+//     an older questionnaire stays valid. The form opens with a display
+//     item (linkId "twitchcheck-notice") holding the disclaimer and what an
+//     unanswered question means, which are also its purpose and
+//     description. Sections are group items (linkId
 //     "section-ID"), questions are choice items (linkId = question id,
 //     repeats for multiple choice), help texts are display items with the
 //     SDC item control "help" (linkId "ID-help"), follow-ups carry
@@ -39,6 +42,13 @@
 //     level as a Coding, and one Flag resource per red flag raised (code =
 //     flag id and its reason, with the same extension for the flag's own
 //     level).
+//   - Who and when: a QuestionnaireResponse read (ReadQuestionnaireResponse)
+//     keeps its subject, author, encounter and authored as a Context,
+//     each checked strictly, and the Bundle of its assessment (BundleWith)
+//     carries them: the response keeps all four, the RiskAssessment and
+//     the Flags are about its subject in its encounter. Without them the
+//     subject is named in words only and the response is authored at the
+//     time of the assessment.
 //
 // Nothing here makes a network call: the URLs are names, not addresses
 // that are fetched.
@@ -86,6 +96,13 @@ const (
 // subjectDisplay names the subject of every resource: the app knows no
 // patient, only that someone answered.
 const subjectDisplay = "The person who answered the twitchcheck questionnaire"
+
+// unansweredNote says what an unanswered question means, on the form.
+const unansweredNote = "Every question may be left unanswered: an unanswered question means unknown, never no."
+
+// noticeLinkID is the linkId of the display item that opens the form with
+// the disclaimer. It holds a "-", so it is never a question id.
+const noticeLinkID = "twitchcheck-notice"
 
 // AnswerSystem returns the code system of question qid's answer options.
 func AnswerSystem(qid string) string { return CodeSystemBase + "/" + qid }

@@ -37,9 +37,15 @@ func TestQuestionnaire(t *testing.T) {
 	if q.ResourceType != "Questionnaire" || q.URL != QuestionnaireURL || q.Version != rb.Version || q.Status != "active" || q.Date != rb.Date {
 		t.Errorf("header: %+v", q)
 	}
+	if len(q.Item) == 0 || q.Item[0].Type != "display" || q.Item[0].Text != rb.Disclaimer+" "+unansweredNote || len(q.Item[0].Item) > 0 {
+		t.Fatalf("the form does not open with the disclaimer as a display item: %+v", q.Item[:min(len(q.Item), 1)])
+	}
+	if !strings.Contains(q.Item[0].Text, "unanswered question means unknown") {
+		t.Errorf("the notice does not say what an unanswered question means: %q", q.Item[0].Text)
+	}
 	items := map[string]QuestionnaireItem{}
 	n := 0
-	for _, g := range q.Item {
+	for _, g := range q.Item[1:] {
 		if g.Type != "group" || !strings.HasPrefix(g.LinkID, "section-") || len(g.Item) == 0 {
 			t.Errorf("top-level item %s is not a section group", g.LinkID)
 		}
@@ -261,7 +267,8 @@ func TestParseErrors(t *testing.T) {
 		{"no code", base(item("diet", `{"valueCoding": {"system": "`+AnswerSystem("diet")+`"}}`)), "has no code; allowed"},
 		{"string answer", base(item("diet", `{"valueString": "vegan"}`)), `question "diet" takes a coded answer (valueCoding`},
 		{"two answers to one", base(item("diet", coding("diet", "vegan"), coding("diet", "omnivore"))), `takes one answer, but 2 were given`},
-		{"none and more", base(item("serious", coding("serious", "none"), coding("serious", "chest_pain"))), `"none" cannot be combined`},
+		{"none and more", base(item("serious", coding("serious", "none"), coding("serious", "chest_pain"))), `item "Test question serious?" (linkId "serious") has both "None" (code "none") and "Chest pain" (code "chest_pain"); "None" is exclusive (the optionExclusive extension) and cannot be given with another answer. Keep only "None", or remove it and keep the other answers.`},
+		{"none and two more", base(item("serious", coding("serious", "chest_pain"), coding("serious", "none"), coding("serious", "fainting"))), `(linkId "serious") has both "None" (code "none") and "Chest pain" (code "chest_pain"), "Fainting" (code "fainting");`},
 		{"twice", base(item("diet", coding("diet", "vegan")) + ", " + item("diet", coding("diet", "vegan"))), `question "diet" is answered twice`},
 		{"answer to a group", base(`{"linkId": "section-lifestyle", "answer": []}`), "is a group or a text, not a question"},
 		{"items not a list", strings.Replace(base(""), `"item": []`, `"item": {}`, 1), "item must be a list"},
@@ -427,8 +434,11 @@ func FuzzParseQuestionnaireResponse(f *testing.F) {
 	f.Add("{\"resourceType\": \"QuestionnaireResponse\", \"questionnaire\": \"\x1b]0;x\x07\"}")
 	f.Add(`{"resourceType": "QuestionnaireResponse", "item": [{"linkId": "\u001b[2J"}]}`)
 	f.Add(`[]`)
+	f.Add(withContext(`, "subject": {"reference": "Patient/example", "display": "Jane"}, "author": {"reference": "urn:uuid:3f2504e0-4f89-11d3-9a0c-0305e82c3301", "type": "Device"}, "encounter": {"reference": "https://x.org/Encounter/1"}, "authored": "2026-11-30T09:15:00+01:00"`))
+	f.Add(withContext(`, "subject": {"reference": "Patient/\u001b[2J", "display": "\u202e"}, "authored": "2026-02-30"`))
 	f.Fuzz(func(t *testing.T, src string) {
-		a, err := ParseQuestionnaireResponse(rb, "qr.json", []byte(src))
+		resp, err := ReadQuestionnaireResponse(rb, "qr.json", []byte(src))
+		a := resp.Answers
 		if err != nil {
 			var probs knowledge.Problems
 			if !errorsAs(err, &probs) {
@@ -443,6 +453,16 @@ func FuzzParseQuestionnaireResponse(f *testing.F) {
 		}
 		if a.RuleBase() != rb {
 			t.Fatal("answers for another rule base")
+		}
+		// The context read is carried into a Bundle with no character
+		// that could act on a terminal.
+		for _, ref := range []*Reference{resp.Context.Subject, resp.Context.Author, resp.Context.Encounter} {
+			if ref != nil && (hasControl(ref.Reference) || hasControl(ref.Display) || hasControl(ref.Type)) {
+				t.Fatalf("reference %+v holds a control character", ref)
+			}
+		}
+		if hasControl(resp.Context.Authored) {
+			t.Fatalf("authored %q holds a control character", resp.Context.Authored)
 		}
 		for _, extra := range []string{" {}", " x", "\n[]"} {
 			if _, err := ParseQuestionnaireResponse(rb, "qr.json", []byte(src+extra)); err == nil {

@@ -55,45 +55,61 @@ type responseReader struct {
 }
 
 // ParseQuestionnaireResponse reads a FHIR R4 QuestionnaireResponse (JSON)
-// for the questionnaire of rb and returns its answers. name is used in
-// messages. It refuses, with the position and what is allowed: anything
-// but one JSON object (trailing content included), a resource of another
-// type, another questionnaire or version, an unknown linkId, an answer
-// that is not a Coding of the question's code system, an unknown code, a
-// question answered twice, and every answer the answers contract refuses.
-// The error is knowledge.Problems. Input past knowledge.MaxAnswersBytes is
-// refused before reading.
+// for the questionnaire of rb and returns its answers: the answers of
+// ReadQuestionnaireResponse, which see.
 func ParseQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte) (knowledge.Answers, error) {
+	resp, err := ReadQuestionnaireResponse(rb, name, data)
+	return resp.Answers, err
+}
+
+// ReadQuestionnaireResponse reads a FHIR R4 QuestionnaireResponse (JSON)
+// for the questionnaire of rb and returns its answers and its context
+// (subject, author, encounter, authored). name is used in messages. It
+// refuses, with the position and what is allowed: anything but one JSON
+// object (trailing content included), a resource of another type, another
+// questionnaire or version, an unknown linkId, an answer that is not a
+// Coding of the question's code system, an unknown code, a question
+// answered twice, every answer the answers contract refuses, a reference
+// that is not a literal reference to a resource of the allowed type, and
+// an authored that is not a FHIR dateTime. The error is
+// knowledge.Problems. Input past knowledge.MaxAnswersBytes is refused
+// before reading.
+func ReadQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte) (Response, error) {
 	data = bytes.TrimPrefix(data, bom)
 	r := &responseReader{rb: rb, name: name, data: data, found: map[string]*node{}, codes: map[string][]string{}}
+	fail := func(n *node, format string, args ...any) (Response, error) {
+		_, err := r.fail(n, format, args...)
+		return Response{}, err
+	}
 	switch {
 	case len(data) > knowledge.MaxAnswersBytes:
-		return r.fail(nil, "QuestionnaireResponse is %d bytes; the limit is %d bytes", len(data), knowledge.MaxAnswersBytes)
+		return fail(nil, "QuestionnaireResponse is %d bytes; the limit is %d bytes", len(data), knowledge.MaxAnswersBytes)
 	case len(bytes.TrimSpace(data)) == 0:
-		return r.fail(nil, "QuestionnaireResponse file is empty")
+		return fail(nil, "QuestionnaireResponse file is empty")
 	case !utf8.Valid(data):
-		return r.fail(nil, "QuestionnaireResponse is not UTF-8 text (is it a binary file?)")
+		return fail(nil, "QuestionnaireResponse is not UTF-8 text (is it a binary file?)")
 	}
 	root, err := parseStrictJSON(data)
 	if err != nil {
 		var je *jsonError
 		if errors.As(err, &je) {
 			r.errorAt(je.off, "%s", je.msg)
-			return knowledge.Answers{}, r.problems()
+			return Response{}, r.problems()
 		}
-		return r.fail(nil, "%v", err)
+		return fail(nil, "%v", err)
 	}
 	if root.kind != 'o' {
-		return r.fail(root, "a QuestionnaireResponse is a JSON object, got %s", root.kindName())
+		return fail(root, "a QuestionnaireResponse is a JSON object, got %s", root.kindName())
 	}
 	if rt := root.get("resourceType"); rt == nil || rt.kind != 's' {
-		return r.fail(root, "not a FHIR resource: it has no resourceType; want \"QuestionnaireResponse\"")
+		return fail(root, "not a FHIR resource: it has no resourceType; want \"QuestionnaireResponse\"")
 	} else if rt.str != "QuestionnaireResponse" {
-		return r.fail(rt, "is a FHIR %s, not a QuestionnaireResponse; assess reads a QuestionnaireResponse for the questionnaire of 'twitchcheck rules export --format fhir'", quote(rt.str))
+		return fail(rt, "is a FHIR %s, not a QuestionnaireResponse; assess reads a QuestionnaireResponse for the questionnaire of 'twitchcheck rules export --format fhir'", quote(rt.str))
 	}
 	r.checkKeys(root, "QuestionnaireResponse", responseKeys)
 	r.questionnaire(root.get("questionnaire"), root)
 	r.status(root.get("status"), root)
+	ctx := r.context(root)
 	r.groups = map[string]bool{}
 	for _, g := range Questionnaire(rb).Item {
 		r.groups[g.LinkID] = true
@@ -108,10 +124,14 @@ func ParseQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte
 	}
 	r.versionNote()
 	if len(r.probs) > 0 {
-		return knowledge.Answers{}, r.problems()
+		return Response{}, r.problems()
 	}
 	a := knowledge.NewAnswers(rb)
 	for _, qid := range r.order {
+		if msg := noneWithOthers(rb.Question(qid), r.codes[qid]); msg != "" {
+			r.errorf(r.found[qid], "%s", msg)
+			continue
+		}
 		b, err := a.With(qid, r.codes[qid]...)
 		if err != nil {
 			r.errorf(r.found[qid], "%v", err)
@@ -120,9 +140,35 @@ func ParseQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte
 		a = b
 	}
 	if len(r.probs) > 0 {
-		return knowledge.Answers{}, r.problems()
+		return Response{}, r.problems()
 	}
-	return a, nil
+	return Response{Answers: a, Context: ctx}, nil
+}
+
+// noneWithOthers explains an exclusive "none" given with other options of
+// a multiple-choice question, in the form's words: the item's text and
+// linkId and each option's display text and code. Some renderers do not
+// support the optionExclusive extension and let a person choose both.
+func noneWithOthers(q *knowledge.Question, codes []string) string {
+	if q == nil || q.Kind != knowledge.Multi || len(codes) < 2 || !slices.Contains(codes, knowledge.NoneOption) {
+		return ""
+	}
+	option := func(code string) string {
+		label := code
+		if i := q.OptionIndex(code); i >= 0 {
+			label = q.Options[i].Label
+		}
+		return fmt.Sprintf("%s (code %s)", quote(text(label)), strconv.Quote(code))
+	}
+	var others []string
+	for _, c := range codes {
+		if c != knowledge.NoneOption {
+			others = append(others, option(c))
+		}
+	}
+	none := quote(text(q.Options[q.OptionIndex(knowledge.NoneOption)].Label))
+	return fmt.Sprintf("item %s (linkId %s) has both %s and %s; %s is exclusive (the optionExclusive extension) and cannot be given with another answer. Keep only %s, or remove it and keep the other answers. Some form renderers (LHC-Forms among them) do not enforce optionExclusive, so a form can let a person choose both",
+		quote(text(q.Text)), strconv.Quote(q.ID), option(knowledge.NoneOption), strings.Join(others, ", "), none, none)
 }
 
 // questionnaire checks the reference to the questionnaire: twitchcheck's

@@ -30,9 +30,13 @@ func Questionnaire(rb *knowledge.RuleBase) QuestionnaireResource {
 		SubjectType:  []string{"Patient"},
 		Date:         fhirDate(rb.Date),
 		Publisher:    "twitchcheck",
-		Description:  "Questions about muscle twitching (fasciculations), other symptoms, lifestyle, diet, medicines and health, to screen for nutrient shortages and everyday triggers, and to triage. Every question may be left unanswered: unanswered means unknown, never no.",
+		Description:  "Questions about muscle twitching (fasciculations), other symptoms, lifestyle, diet, medicines and health, to screen for nutrient shortages and everyday triggers, and to triage. " + unansweredNote,
 		Purpose:      text(rb.Disclaimer),
 	}
+	// Renderers need not show description or purpose (LHC-Forms shows
+	// only the title), so the disclaimer also opens the form as a
+	// display item, which every renderer shows.
+	q.Item = append(q.Item, QuestionnaireItem{LinkID: noticeLinkID, Text: text(rb.Disclaimer) + " " + unansweredNote, Type: "display"})
 	// Consecutive questions of one section form a group; a section whose
 	// questions come in two runs gets a second group, numbered.
 	var group *QuestionnaireItem

@@ -20,6 +20,7 @@ type CodeableConcept struct {
 // Reference points to another resource, or only names it (Display).
 type Reference struct {
 	Reference string `json:"reference,omitempty"`
+	Type      string `json:"type,omitempty"`
 	Display   string `json:"display,omitempty"`
 }
 
@@ -91,7 +92,9 @@ type QuestionnaireResponseResource struct {
 	Questionnaire string         `json:"questionnaire"`
 	Status        string         `json:"status"`
 	Subject       *Reference     `json:"subject,omitempty"`
+	Encounter     *Reference     `json:"encounter,omitempty"`
 	Authored      string         `json:"authored,omitempty"`
+	Author        *Reference     `json:"author,omitempty"`
 	Item          []ResponseItem `json:"item,omitempty"`
 }
 
@@ -116,6 +119,7 @@ type RiskAssessmentResource struct {
 	Method             *CodeableConcept `json:"method,omitempty"`
 	Code               *CodeableConcept `json:"code,omitempty"`
 	Subject            Reference        `json:"subject"`
+	Encounter          *Reference       `json:"encounter,omitempty"`
 	OccurrenceDateTime string           `json:"occurrenceDateTime,omitempty"`
 	Basis              []Reference      `json:"basis,omitempty"`
 	Prediction         []Prediction     `json:"prediction,omitempty"`
@@ -144,6 +148,7 @@ type FlagResource struct {
 	Code         CodeableConcept   `json:"code"`
 	Subject      Reference         `json:"subject"`
 	Period       *Period           `json:"period,omitempty"`
+	Encounter    *Reference        `json:"encounter,omitempty"`
 }
 
 // Period is a time span; only its start is used.

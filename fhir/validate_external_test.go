@@ -101,6 +101,17 @@ func TestValidateWithIndependentValidator(t *testing.T) {
 		write(name+"-response.json", func(b *bytes.Buffer) error { return WriteQuestionnaireResponse(b, a, testNow) })
 		write(name+"-bundle.json", func(b *bytes.Buffer) error { return WriteBundle(b, a, knowledge.Assess(a), testNow) })
 	}
+	// Bundles that carry the who and when of a response, in each shape of
+	// reference read.
+	for name, ctx := range map[string]Context{
+		"relative": {Subject: &Reference{Reference: "Patient/example", Display: "Jane Doe"}, Author: &Reference{Reference: "Practitioner/dr-1"}, Encounter: &Reference{Reference: "Encounter/e.1"}, Authored: "2026-11-30T09:15:00.5+01:00"},
+		"absolute": {Subject: &Reference{Reference: "https://fhir.example.org/r4/Patient/123", Type: "Patient"}, Authored: "2026-11"},
+		"urn":      {Subject: &Reference{Reference: "urn:uuid:3f2504e0-4f89-11d3-9a0c-0305e82c3301", Type: "Patient"}, Author: &Reference{Reference: "urn:oid:1.2.3", Type: "Device"}},
+		"display":  {Subject: &Reference{Display: "Zoë"}},
+	} {
+		a := sets["emergency"]
+		write("context-"+name+"-bundle.json", func(b *bytes.Buffer) error { return WriteBundleWith(b, a, knowledge.Assess(a), testNow, ctx) })
+	}
 	cmd := exec.Command(node, append([]string{script}, files...)...)
 	cmd.Env = append(os.Environ(), "FHIR_REQUIRE_FHIRJS=1")
 	out, err := cmd.CombinedOutput()
