@@ -4,13 +4,9 @@ import (
 	"bytes"
 	"fmt"
 
-	"github.com/twitchcheck/twitchcheck/fhir"
 	"github.com/twitchcheck/twitchcheck/knowledge"
-	"github.com/twitchcheck/twitchcheck/report"
+	"github.com/twitchcheck/twitchcheck/report/formats"
 )
-
-// assessFormats are the formats of `assess --format`.
-var assessFormats = []string{"text", "json", "markdown", "html", "fhir"}
 
 // assess assesses an answers file, standard input or a sample case.
 func (c *command) assess(args []string) error {
@@ -28,7 +24,7 @@ func (c *command) assess(args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q; give the answers file with --answers", pos[0])
 	}
-	format, err := formatFlag(*formatArg, assessFormats...)
+	format, err := formatFlag(*formatArg, formats.AssessIDs()...)
 	if err != nil {
 		return err
 	}
@@ -72,20 +68,15 @@ func (c *command) assess(args []string) error {
 	return c.output(output, out.Bytes(), *force)
 }
 
-// render writes the result in format.
+// render writes the result in format, from the one table of formats.
 func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, env Env) error {
-	switch format {
-	case "json":
-		return report.JSON(out, a, res)
-	case "markdown":
-		return report.Markdown(out, a, res, env.Now())
-	case "html":
-		return report.HTML(out, a, res, env.Now())
-	case "fhir":
-		return fhir.WriteBundle(out, a, res, env.Now())
-	default:
-		return report.Text(out, a, res)
+	f, ok := formats.Lookup(format)
+	if !ok {
+		return fmt.Errorf("unknown format %q", format)
 	}
+	data, err := f.Render(a, res, env.Now())
+	out.Write(data)
+	return err
 }
 
 // helpDone turns the end of a command after --help into success.
