@@ -39,6 +39,7 @@ const (
 	SectionLevel       SectionID = "level"
 	SectionReasons     SectionID = "reasons"
 	SectionPointsTo    SectionID = "points_to"
+	SectionAlso        SectionID = "also_mention"
 	SectionNutrients   SectionID = "nutrients"
 	SectionOthers      SectionID = "others"
 	SectionTriggers    SectionID = "triggers"
@@ -187,6 +188,7 @@ func (b *builder) sections() []func() *Section {
 		b.level,
 		b.reasons,
 		b.pointsTo,
+		b.alsoMention,
 		b.nutrients,
 		b.others,
 		b.triggers,
@@ -346,23 +348,12 @@ func (b *builder) flagBlock(f knowledge.Flag) Block {
 	}
 }
 
-// reasons are the flags that set the level first, then those of lower
-// levels, to mention to the doctor, then the notes that replace advice a
-// flag works against.
+// reasons are the flags that set the level, then the notes that replace
+// advice a flag works against.
 func (b *builder) reasons() *Section {
 	s := &Section{ID: SectionReasons, Title: ReasonsTitle}
-	lvl := b.res.Triage.Level
-	var lower []knowledge.Flag
 	for _, f := range b.res.Triage.Flags {
-		if f.Level == lvl {
-			s.Blocks = append(s.Blocks, b.flagBlock(f))
-		} else {
-			lower = append(lower, f)
-		}
-	}
-	if len(lower) > 0 {
-		s.Blocks = append(s.Blocks, Block{Kind: SubHeading, Text: AlsoMention})
-		for _, f := range lower {
+		if f.Level == b.res.Triage.Level {
 			s.Blocks = append(s.Blocks, b.flagBlock(f))
 		}
 	}
@@ -373,6 +364,21 @@ func (b *builder) reasons() *Section {
 	}
 	if len(s.Blocks) == 0 {
 		s.Blocks = append(s.Blocks, Block{Kind: Para, Text: NoFlags})
+	}
+	return s
+}
+
+// alsoMention are the flags of levels below the result's, after what the
+// answers point to: every flag shows, the ones that set the level first.
+func (b *builder) alsoMention() *Section {
+	s := &Section{ID: SectionAlso, Title: AlsoMention}
+	for _, f := range b.res.Triage.Flags {
+		if f.Level != b.res.Triage.Level {
+			s.Blocks = append(s.Blocks, b.flagBlock(f))
+		}
+	}
+	if len(s.Blocks) == 0 {
+		return nil
 	}
 	return s
 }
@@ -434,7 +440,7 @@ func (b *builder) pointsTo() *Section {
 		const shown = 4
 		line := "Then: " + strings.Join(also[:min(shown, len(also))], ", ")
 		if len(also) > shown {
-			line += " and " + strconv.Itoa(len(also)-shown) + " more"
+			line += " (and " + strconv.Itoa(len(also)-shown) + " more)"
 		}
 		s.Blocks = append(s.Blocks, Block{Kind: Para, Text: line + "."})
 	}
@@ -460,11 +466,13 @@ func (b *builder) nutrients() *Section {
 				Open: open,
 			},
 		})
-		blk := &s.Blocks[len(s.Blocks)-1]
+		i := len(s.Blocks) - 1
 		if open {
-			blk.Details = b.nutrientDetails(d)
+			s.Blocks[i].Details = b.nutrientDetails(d)
 		} else {
-			b.later = append(b.later, func() { blk.Details = b.nutrientDetails(d) })
+			// s.Blocks is whole by then, and shares its array with the
+			// document's copy of s.
+			b.later = append(b.later, func() { s.Blocks[i].Details = b.nutrientDetails(d) })
 		}
 	}
 	if anyUnlikely {
@@ -670,4 +678,17 @@ func CiteMarks(ns []int) string {
 		b.WriteString("[" + strconv.Itoa(n) + "]")
 	}
 	return b.String()
+}
+
+// Notice is the part of a document an emergency notice shows, in the
+// document's order: the level with what to do, and the reasons that set
+// it.
+func Notice(doc *Document) []Section {
+	var out []Section
+	for _, s := range doc.Sections {
+		if s.ID == SectionLevel || s.ID == SectionReasons {
+			out = append(out, s)
+		}
+	}
+	return out
 }

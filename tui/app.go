@@ -255,6 +255,10 @@ func (m *Model) apply() tea.Cmd {
 	case r.pop:
 		m.pop()
 	}
+	if r.saveMenu {
+		p := newSaveMenu(&m.c)
+		m.save = &p
+	}
 	if r.save != nil {
 		p := newSavePrompt(&m.c, *r.save)
 		m.save = &p
@@ -286,7 +290,7 @@ func (m *Model) askQuit() tea.Cmd {
 	}
 	if m.c.dirty && m.c.answers.Count() > 0 {
 		m.confirm = &confirmation{
-			question: "Quit? Your answers are not saved (on the results, a saves them).",
+			question: "Quit? Your answers are not saved (on the results, s then a saves them).",
 			yesDesc:  "quit",
 			yes:      func(c *common) { c.req.quitNow = true },
 		}
@@ -564,8 +568,10 @@ func (m Model) footer(w int) string {
 			out = append(out, st.Error.Render(wrapText("Error: "+m.status.text, w)))
 		case statusWarn:
 			out = append(out, st.Warn.Render(wrapText("! "+m.status.text, w)))
-		default:
+		case statusDone:
 			out = append(out, st.Status.Render(wrapText("✓ "+m.status.text, w)))
+		default:
+			out = append(out, st.Status.Render(wrapText(m.status.text, w)))
 		}
 	}
 	out = append(out, m.helpBar(w))
