@@ -66,7 +66,7 @@ var snapshot = &knowledge.RuleBase{
 				Source: "reed_kurland_1963",
 			},
 			{
-				Text:   "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neuron disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
+				Text:   "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neurone disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
 				Source: "blexrud_1993",
 			},
 			{

@@ -86,3 +86,41 @@ func resultsText(m Model) string {
 	s := m.top().(resultsScreen)
 	return text(m) + "\n" + xansi.Strip(strings.Join(s.text.lines, "\n"))
 }
+
+// TestSourcesAreLinks checks the sources, a key away, show each address
+// whole or broken only after a slash, each piece a link (OSC 8) to the
+// whole address that the frame guard lets through; a link to anything
+// but a plain web address is dropped.
+func TestSourcesAreLinks(t *testing.T) {
+	m := resultsOf(t, "serious: [none]\nduration: over_3_months\n", 80, 24)
+	mustContain(t, all(t, m), "sources: press r")
+	r := press(t, m, "r")
+	raw := r.View().Content
+	if !strings.Contains(raw, "\x1b]8;;https://example.org/a\x07") {
+		t.Errorf("no link to https://example.org/a in %q", raw)
+	}
+	mustContain(t, text(r), "https://example.org/a")
+	for _, bad := range []string{"\x1b]8;;javascript:alert(1)\x07x", "\x1b]8;;https://a.example/ b\x07x", "\x1b]8;id=1;https://a.example/\x07x"} {
+		if got := safeFrame(bad); strings.Contains(got, "\x1b") {
+			t.Errorf("safeFrame(%q) kept %q", bad, got)
+		}
+	}
+	// A long address breaks only after a slash.
+	const url = "https://www.example.org/diseases-conditions/muscle-cramp/symptoms-causes/syc-20350820"
+	ls := linkLines(url, 40, 6)
+	var whole string
+	for _, l := range ls {
+		l = xansi.Strip(l)
+		if xansi.StringWidth(l) > 40 {
+			t.Errorf("a line wider than 40: %q", l)
+		}
+		piece := strings.TrimSpace(l)
+		whole += piece
+		if piece != "" && !strings.HasSuffix(piece, "/") && !strings.HasSuffix(url, piece) {
+			t.Errorf("broken inside a part: %q", piece)
+		}
+	}
+	if whole != url {
+		t.Errorf("pieces make %q, want %q", whole, url)
+	}
+}
