@@ -26,6 +26,7 @@ type resultsScreen struct {
 	text     textView
 	rowLine  []int // the content line of each nutrient's row
 	built    resultsKey
+	head     string // the header, as laid out for built
 	docs     *docCache
 	km       resultsKeys
 }
@@ -176,8 +177,9 @@ func (s *resultsScreen) layout(c *common) {
 	if k != s.built {
 		s.built = k
 		content, s.rowLine = s.content(c, k.pinned)
+		s.head = s.header(c)
 	}
-	s.text.set(content, c.height-lineCount(s.header(c)))
+	s.text.set(content, c.height-lineCount(s.head))
 }
 
 // header is the part that never scrolls: a skipped emergency check, in
@@ -226,7 +228,11 @@ func (s resultsScreen) pinned(c *common) bool {
 }
 
 func (s resultsScreen) view(c *common) string {
-	return s.header(c) + "\n" + s.text.view(c.styles.Faint)
+	head := s.head
+	if head == "" {
+		head = s.header(c)
+	}
+	return head + "\n" + s.text.view(c.styles.Faint)
 }
 
 // content renders the scrolling part of the results from the document,
