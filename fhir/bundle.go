@@ -111,7 +111,7 @@ func riskAssessment(rb *knowledge.RuleBase, doc *report.Document, res knowledge.
 			Outcome: &CodeableConcept{Coding: []Coding{{System: DeficiencySystem, Code: d.ID, Display: text(d.Name)}}, Text: text(d.Name)},
 			QualitativeRisk: &CodeableConcept{
 				Coding: []Coding{{System: BandSystem, Code: d.Band, Display: d.Band}},
-				Text:   fmt.Sprintf("score %d of 100 (%s)", d.Score, d.Band),
+				Text:   fmt.Sprintf("score %d of 100 (%s)", d.Score, report.BandWords(d.Band)),
 			},
 			Rationale: text(rationale(rb, d)),
 		})
@@ -122,12 +122,12 @@ func riskAssessment(rb *knowledge.RuleBase, doc *report.Document, res knowledge.
 // mitigation says the triage in words, as the result document has it: a
 // skipped emergency check with the signs and what to do for each, the
 // level and what to do, and every reason with what to do and the answers
-// behind it, those that set the level first.
+// behind it, those that set the level first, then those to mention.
 func mitigation(doc *report.Document) string {
 	var b strings.Builder
 	for _, s := range doc.Sections {
 		switch s.ID {
-		case report.SectionSkipped, report.SectionLevel, report.SectionReasons:
+		case report.SectionSkipped, report.SectionLevel, report.SectionReasons, report.SectionAlso:
 		default:
 			continue
 		}

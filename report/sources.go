@@ -2,7 +2,6 @@ package report
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
@@ -25,17 +24,13 @@ func (r *refList) cite(id string) string {
 	return "[" + strconv.Itoa(len(r.ids)) + "]"
 }
 
-// SourceLine renders a source for a reader: its title, publisher, and the
-// address or print citation by which it can be found.
+// SourceLine renders a source for a reader: its words (title, publisher
+// and print citation, each said once: SourceWords) and its address.
 func SourceLine(s *knowledge.Source) string {
-	parts := []string{s.Title, s.Publisher}
-	if s.Citation != "" {
-		parts = append(parts, s.Citation)
+	if s.URL == "" {
+		return SourceWords(s)
 	}
-	if s.URL != "" {
-		parts = append(parts, s.URL)
-	}
-	return strings.Join(parts, ". ")
+	return SourceWords(s) + " " + s.URL
 }
 
 // SourceName returns a source's title and publisher, the short form shown

@@ -385,20 +385,3 @@ func (p *plain) saveOne(k saveKind, ans knowledge.Answers, res knowledge.Result)
 	}
 	p.say("Saved " + k.What + " to " + path + " (readable only by you).")
 }
-
-// rewrap wraps text made for 80 columns to a narrower width, each long
-// line hanging under its own indent.
-func rewrap(text string, width int) string {
-	if width >= report.TextWidth {
-		return text
-	}
-	ls := strings.Split(text, "\n")
-	for i, l := range ls {
-		if len(l) <= width {
-			continue
-		}
-		in := len(l) - len(strings.TrimLeft(l, " "))
-		ls[i] = hang(strings.TrimLeft(l, " "), width, in, min(in+2, width/2))
-	}
-	return strings.Join(ls, "\n")
-}
