@@ -1,6 +1,7 @@
 package tui
 
 import (
+	neturl "net/url"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -101,12 +102,12 @@ func plainCites(ns []int) string {
 // slash when it does not fit, never inside a word, and each piece a link
 // (OSC 8) to the whole address in terminals that support them.
 func linkLines(url string, width, in int) []string {
-	url = clean(url)
-	room := max(1, width-in)
 	link := lipgloss.NewStyle()
 	if safeLink(url) {
 		link = link.Hyperlink(url)
 	}
+	url = clean(url)
+	room := max(1, width-in)
 	var out []string
 	cur := ""
 	for _, part := range strings.SplitAfter(url, "/") {
@@ -131,10 +132,12 @@ func linkLines(url string, width, in int) []string {
 	return out
 }
 
-// safeLink reports whether an address may be a link: http or https, in
+// safeLink reports whether an address may be a link: as the rule base
+// gives it, needing no cleaning, an http or https address with a host, in
 // printable ASCII (see linkLen, which lets only such links through).
-func safeLink(url string) bool {
-	return linkLen("\x1b]8;;"+url+"\x07") > 0 && url != ""
+func safeLink(addr string) bool {
+	u, err := neturl.Parse(addr)
+	return err == nil && u.Host != "" && clean(addr) == addr && linkLen("\x1b]8;;"+addr+"\x07") > 0
 }
 
 // cleanList cleans and joins a list from the rule base.

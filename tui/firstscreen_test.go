@@ -105,6 +105,11 @@ func TestSourcesAreLinks(t *testing.T) {
 			t.Errorf("safeFrame(%q) kept %q", bad, got)
 		}
 	}
+	for _, bad := range []string{"javascript:alert(1)", "https://a.example/\x1b]0;x\x07", "https://a.example/ b", "https:///x", "file:///etc/passwd"} {
+		if safeLink(bad) {
+			t.Errorf("%q would be a link", bad)
+		}
+	}
 	// A long address breaks only after a slash.
 	const url = "https://www.example.org/diseases-conditions/muscle-cramp/symptoms-causes/syc-20350820"
 	ls := linkLines(url, 40, 6)

@@ -200,7 +200,7 @@ func (s resultsScreen) levelLines(c *common) string {
 	doc := s.doc(c)
 	var out []string
 	if sk := doc.Section(report.SectionSkipped); sk != nil {
-		out = append(out, st.Error.Render(wrapText("! "+sk.Title, w)))
+		out = append(out, st.Error.Render(wrapText("! "+clean(sk.Title), w)))
 	}
 	if l := doc.Section(report.SectionLevel); l != nil {
 		out = append(out, st.level(doc.Level).Render(wrapText(clean(l.Title), w)))
@@ -373,13 +373,14 @@ func newSources(doc *report.Document) pagerScreen {
 		st := c.styles
 		var out []string
 		if sec := doc.Section(report.SectionReferences); sec != nil {
-			out = append(out, st.Title.Render(wrapText(clean(sec.Title), c.width)))
+			out = append(out, lines(st.Title.Render(wrapText(clean(sec.Title), c.width)))...)
 			for _, b := range sec.Blocks {
 				out = append(out, blockLines(c, b, 2)...)
 			}
 		}
 		if len(doc.Later) > 0 {
-			out = append(out, "", st.Title.Render(wrapText(report.LaterSources, c.width)))
+			out = append(out, "")
+			out = append(out, lines(st.Title.Render(wrapText(report.LaterSources, c.width)))...)
 			for _, b := range doc.Later {
 				out = append(out, blockLines(c, b, 2)...)
 			}

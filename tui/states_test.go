@@ -160,6 +160,7 @@ func states(t testing.TB, rb *knowledge.RuleBase, w, h int) []state {
 	add("cases", press(t, fresh(), "d", "down"))
 	add("help", press(t, loaded(), "r", "?"))
 	add("save-menu", press(t, loaded(), "r", "s"))
+	add("sources", press(t, loaded(), "r", "r"))
 	add("save", press(t, loaded(), "r", "s", "m"))
 	add("confirm-restart", press(t, loaded(), "r", "n"))
 	panel := loaded()
