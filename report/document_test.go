@@ -312,18 +312,23 @@ func TestReferencesOnceAndWhole(t *testing.T) {
 	for _, c := range cases {
 		res := knowledge.Assess(c.Answers)
 		text, md, page := renderAll(t, c.Answers)
-		for _, s := range CitedSources(rb, res) {
-			if s.URL == "" {
+		refs := Build(c.Answers, res, Options{}).Section(SectionReferences)
+		if refs == nil {
+			t.Fatalf("%s: no references", c.ID)
+		}
+		for _, b := range refs.Blocks {
+			url := b.Ref.URL
+			if url == "" {
 				continue
 			}
-			if !strings.Contains(text, s.URL) && !strings.Contains(text, s.URL) {
-				continue // cited only by details the text does not show
+			if !strings.Contains(text, url) {
+				t.Errorf("%s: the text breaks %s", c.ID, url)
 			}
-			if !strings.Contains(md, "<"+s.URL+">") {
-				t.Errorf("%s: Markdown breaks %s", c.ID, s.URL)
+			if !strings.Contains(md, "<"+url+">") {
+				t.Errorf("%s: Markdown breaks %s", c.ID, url)
 			}
-			if !strings.Contains(page, `href="`+html.EscapeString(s.URL)+`"`) {
-				t.Errorf("%s: HTML lacks the link %s", c.ID, s.URL)
+			if !strings.Contains(page, `href="`+html.EscapeString(url)+`"`) {
+				t.Errorf("%s: HTML lacks the link %s", c.ID, url)
 			}
 		}
 		for _, l := range strings.Split(text, "\n") {

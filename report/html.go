@@ -186,12 +186,6 @@ func (h *htmlDoc) raw(s string) { h.b.WriteString(s) }
 // then escaped.
 func (h *htmlDoc) text(s string) { h.b.WriteString(html.EscapeString(Clean(s))) }
 
-func (h *htmlDoc) li(s string) {
-	h.raw("<li>")
-	h.text(s)
-	h.raw("</li>")
-}
-
 // link writes an address as a link when it is a plain http or https URL,
 // and as text otherwise.
 func (h *htmlDoc) link(addr string) {

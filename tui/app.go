@@ -259,10 +259,6 @@ func (m *Model) apply() tea.Cmd {
 		p := newSaveMenu(&m.c)
 		m.save = &p
 	}
-	if r.save != nil {
-		p := newSavePrompt(&m.c, *r.save)
-		m.save = &p
-	}
 	if r.confirm != nil {
 		m.confirm = r.confirm
 	}

@@ -56,7 +56,6 @@ type requests struct {
 	push     screen // a sub-view over the current screen
 	pop      bool   // close this sub-view
 	quitNow  bool   // quit: the person said yes
-	save     *saveKind
 	saveMenu bool
 	confirm  *confirmation
 	status   status
@@ -120,9 +119,6 @@ func (c *common) warn(text string) { c.req.status = status{text, statusWarn} }
 
 // fail shows an error in the status line.
 func (c *common) fail(text string) { c.req.status = status{text, statusError} }
-
-// startSave opens the save prompt for kind.
-func (c *common) startSave(k saveKind) { c.req.save = &k }
 
 // openSaveMenu opens the save menu: every kind of file the app saves.
 func (c *common) openSaveMenu() { c.req.saveMenu = true }

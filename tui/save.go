@@ -115,13 +115,6 @@ func newSaveMenu(c *common) savePrompt {
 	return p
 }
 
-// newSavePrompt opens the prompt for where to save kind.
-func newSavePrompt(c *common, k saveKind) savePrompt {
-	p := newSaveMenu(c)
-	p.choose(c, k)
-	return p
-}
-
 // choose asks where to save kind, offering a file name that is not there
 // yet.
 func (p *savePrompt) choose(c *common, k saveKind) {
