@@ -226,6 +226,7 @@ const (
 	ReferencesTitl  = "References"
 	DisclaimerTitl  = "Disclaimer"
 	NothingAnswered = "You answered nothing, so there is nothing to score yet."
+	NoScores        = "No scores: you answered nothing."
 	NotPointedTo    = "not pointed to"
 	NotPointedNote  = "\"Not pointed to\": your answers do not point to it; only a blood test can tell."
 	NoTriggers      = "None of your answers point to a lifestyle trigger."
@@ -450,7 +451,7 @@ func (b *builder) pointsTo() *Section {
 func (b *builder) nutrients() *Section {
 	s := &Section{ID: SectionNutrients, Title: NutrientsTitle}
 	if b.nothing {
-		s.Blocks = append(s.Blocks, Block{Kind: Para, Text: NothingAnswered})
+		s.Blocks = append(s.Blocks, Block{Kind: Para, Text: NoScores})
 		return s
 	}
 	s.Blocks = append(s.Blocks, Block{Kind: Note, Text: ScoreLegend(b.rb)})
