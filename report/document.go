@@ -204,8 +204,7 @@ func (b *builder) sections() []func() *Section {
 func (b *builder) cite(ids ...string) []int {
 	out := make([]int, 0, len(ids))
 	for _, id := range ids {
-		n, _ := strconv.Atoi(strings.Trim(b.refs.cite(id), "[]"))
-		out = append(out, n)
+		out = append(out, b.refs.number(id))
 	}
 	return out
 }
@@ -223,8 +222,8 @@ const (
 	CautionsTitle   = "Cautions"
 	GoodToKnow      = "Good to know"
 	AnswersTitle    = "Your answers"
-	ReferencesTitl  = "References"
-	DisclaimerTitl  = "Disclaimer"
+	ReferencesTitle = "References"
+	DisclaimerTitle = "Disclaimer"
 	NothingAnswered = "You answered nothing, so there is nothing to score yet."
 	NoScores        = "No scores: you answered nothing."
 	NotPointedTo    = "not pointed to"
@@ -246,11 +245,8 @@ func BandWords(band string) string {
 // up to the highest level at which reassurance may show, never under an
 // urgent or emergency level.
 func selfCareAllowed(rb *knowledge.RuleBase, level string) bool {
-	max := rb.LevelRank(rb.Reassurance.MaxLevel)
-	if max < 0 {
-		max = 0
-	}
-	return rb.LevelRank(level) <= max
+	top := max(0, rb.LevelRank(rb.Reassurance.MaxLevel))
+	return rb.LevelRank(level) <= top
 }
 
 func (b *builder) summary() *Section {
@@ -630,7 +626,7 @@ func (b *builder) references() *Section {
 	if len(b.refs.ids) == 0 {
 		return nil
 	}
-	s := &Section{ID: SectionReferences, Title: ReferencesTitl}
+	s := &Section{ID: SectionReferences, Title: ReferencesTitle}
 	for i, id := range b.refs.ids {
 		ref := &Reference{N: i + 1, Text: id}
 		if src := b.rb.Source(id); src != nil {
@@ -649,7 +645,7 @@ func (b *builder) references() *Section {
 }
 
 func (b *builder) disclaimer() *Section {
-	return &Section{ID: SectionDisclaimer, Title: DisclaimerTitl, Blocks: []Block{{Kind: Para, Text: b.rb.Disclaimer}}}
+	return &Section{ID: SectionDisclaimer, Title: DisclaimerTitle, Blocks: []Block{{Kind: Para, Text: b.rb.Disclaimer}}}
 }
 
 // SourceWords names a source in words, each said once: its print citation
