@@ -83,3 +83,31 @@ func TestTerminalSmallWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestTerminalResultsFirstScreen opens a sample case's results in tmux at
+// 60, 80 and 120 columns: the first screen names what the answers point
+// to, the footer holds the save key, s opens the save menu, and esc
+// cancels it without a tick.
+func TestTerminalResultsFirstScreen(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
+		s := tmuxtest.New(t, size[0], size[1])
+		s.Line(binPath + " --case exam_week; echo EXIT=$?")
+		s.WaitFor("Review your answers", 5*time.Second)
+		s.Keys("r")
+		scr := s.WaitFor("Triage: SELF-CARE", 2*time.Second)
+		for _, want := range []string{"Caffeine", "sleep", "Stress", "s save"} {
+			if !strings.Contains(strings.Join(strings.Fields(scr), " "), want) {
+				t.Errorf("%dx%d: the first screen lacks %q:\n%s", size[0], size[1], want, scr)
+			}
+		}
+		s.Keys("s")
+		s.WaitFor("Save which?", 2*time.Second)
+		s.Keys("Escape")
+		scr = s.WaitFor("Not saved.", 2*time.Second)
+		if strings.Contains(scr, "✓") {
+			t.Errorf("%dx%d: a tick on a save not made:\n%s", size[0], size[1], scr)
+		}
+		s.Keys("C-c")
+		s.WaitFor("EXIT=", 3*time.Second)
+	}
+}

@@ -7,10 +7,8 @@ import (
 	"github.com/twitchcheck/twitchcheck/fhir"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 	"github.com/twitchcheck/twitchcheck/report"
+	"github.com/twitchcheck/twitchcheck/report/formats"
 )
-
-// assessFormats are the formats of `assess --format`.
-var assessFormats = []string{"text", "json", "markdown", "html", "fhir"}
 
 // assess assesses an answers file, standard input or a sample case.
 func (c *command) assess(args []string) error {
@@ -30,7 +28,7 @@ func (c *command) assess(args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q; give the answers file with --answers", pos[0])
 	}
-	format, err := formatFlag(*formatArg, assessFormats...)
+	format, err := formatFlag(*formatArg, formats.AssessIDs()...)
 	if err != nil {
 		return err
 	}
@@ -82,22 +80,17 @@ func (c *command) assess(args []string) error {
 	return c.output(output, out.Bytes(), *force)
 }
 
-// render writes the result in format; the FHIR Bundle carries ctx, the
-// context of the QuestionnaireResponse the answers came from, and the
-// diary in extra, if any.
+// render writes the result in format, from the one table of formats; the
+// FHIR Bundle carries ctx, the context of the QuestionnaireResponse the
+// answers came from, and every format the diary in extra, if any.
 func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, ctx fhir.Context, env Env, extra ...report.Diary) error {
-	switch format {
-	case "json":
-		return report.JSON(out, a, res, extra...)
-	case "markdown":
-		return report.Markdown(out, a, res, env.Now(), extra...)
-	case "html":
-		return report.HTML(out, a, res, env.Now(), extra...)
-	case "fhir":
-		return fhir.WriteBundleWith(out, a, res, env.Now(), ctx, extra...)
-	default:
-		return report.Text(out, a, res, extra...)
+	f, ok := formats.Lookup(format)
+	if !ok {
+		return fmt.Errorf("unknown format %q", format)
 	}
+	data, err := f.Render(formats.Input{Answers: a, Result: res, Now: env.Now(), Context: ctx, Diary: extra})
+	out.Write(data)
+	return err
 }
 
 // helpDone turns the end of a command after --help into success.

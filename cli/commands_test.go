@@ -58,7 +58,7 @@ func TestCommands(t *testing.T) {
 		{name: "assess markdown", args: []string{"assess", "--answers", answers, "--format", "Markdown"}, stdout: []string{"# twitchcheck report", "23 November 2026", "## References"}},
 		{name: "assess html", args: []string{"assess", "--answers", answers, "--format", "html"}, stdout: []string{"<!DOCTYPE html>", "Triage: SEE A DOCTOR", "23 November 2026"}},
 		{name: "assess fhir", args: []string{"assess", "--answers", answers, "--format", "fhir"}, stdout: []string{`"resourceType": "Bundle"`, `"RiskAssessment"`, "2026-11-23T10:30:00Z"}},
-		{name: "assess bad format", args: []string{"assess", "--answers", answers, "--format", "xml"}, code: 2, stderr: []string{`unknown --format "xml"`, "text, json, markdown, html, fhir"}, noStdout: true},
+		{name: "assess bad format", args: []string{"assess", "--answers", answers, "--format", "xml"}, code: 2, stderr: []string{`unknown --format "xml"`, "text, markdown, html, fhir, json"}, noStdout: true},
 		{name: "assess bad answers", args: []string{"assess", "--answers", bad}, code: 2, stderr: []string{`question "duration": unknown option "3_days"`, "under_1_day", "bad.yaml:1:11"}, noStdout: true},
 		{name: "assess missing file", args: []string{"assess", "--answers", "/nonexistent/a.yaml"}, code: 2, stderr: []string{"/nonexistent/a.yaml", "no such file"}, noStdout: true},
 		{name: "assess a folder", args: []string{"assess", "--answers", folder}, code: 2, stderr: []string{"is a folder"}},

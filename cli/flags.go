@@ -27,7 +27,7 @@ func (c *command) parse(fs *flag.FlagSet, args []string, help string) ([]string,
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				if err := c.print(help); err != nil {
+				if err := c.print(helpText(help)); err != nil {
 					return nil, err
 				}
 				return nil, errHelpShown

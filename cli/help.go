@@ -1,5 +1,12 @@
 package cli
 
+import (
+	"strings"
+
+	"github.com/twitchcheck/twitchcheck/report"
+	"github.com/twitchcheck/twitchcheck/report/formats"
+)
+
 // The help of each command, printed by --help and by `twitchcheck help
 // COMMAND`.
 
@@ -56,10 +63,7 @@ option ids are listed by 'twitchcheck rules show'.
 Flags:
   --answers FILE   the answers file; - for stdin
   --case NAME      assess a sample case instead (see 'twitchcheck cases')
-  --format FORMAT  text (default: for a person), json (the answers
-                   contract's shape), markdown (a report to take to a
-                   doctor), html (a printable report, one or two pages) or
-                   fhir (a FHIR R4 Bundle for a clinic's system); any case
+  --format FORMAT  {{formats}}
   --rules FILE     use this rule base instead of the embedded one
   --output FILE    write the result to FILE (mode 0600, written whole or not
                    at all) instead of stdout; - is stdout
@@ -111,6 +115,30 @@ rules in use. Open one with 'twitchcheck --case NAME', or assess it with
 'twitchcheck assess --case NAME'.
 `
 
+// formatsMark stands in a help for the list of formats, which comes from
+// the one table of formats (report/formats).
+const formatsMark = "{{formats}}"
+
+// helpText is a help with the list of formats filled in: each format
+// `assess --format` takes with what it is for, the first the default.
+func helpText(h string) string {
+	if !strings.Contains(h, formatsMark) {
+		return h
+	}
+	var parts []string
+	for i, id := range formats.AssessIDs() {
+		f, _ := formats.Lookup(id)
+		d := f.Describe
+		if i == 0 {
+			d = "the default: " + d
+		}
+		parts = append(parts, id+" ("+d+")")
+	}
+	list := strings.Join(parts, ", ") + "; any case"
+	const in = 19 // the column the flags' words start at
+	return strings.Replace(h, formatsMark, strings.TrimLeft(report.Wrap(list, 78, in, in), " "), 1)
+}
+
 // helps maps each command to its help.
 var helps = map[string]string{
 	"":       rootHelp,
@@ -129,7 +157,7 @@ func (c *command) help(args []string) error {
 		return c.print(rootHelp)
 	case 1:
 		if h, ok := helps[args[0]]; ok && args[0] != "" {
-			return c.print(h)
+			return c.print(helpText(h))
 		}
 		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 			return c.print(rootHelp)

@@ -5734,7 +5734,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Text:       "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neuron disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
+			Text:       "In a Mayo Clinic follow-up of 121 people with benign fasciculations whose examination and nerve tests were normal, none developed motor neurone disease over 2 to 32 years. That is why a doctor's examination matters: it is what this reassurance rests on.",
 			Reassuring: true,
 			Source:     "blexrud_1993",
 		},

@@ -95,7 +95,7 @@ func BundleWith(a knowledge.Answers, res knowledge.Result, now time.Time, ctx Co
 		Timestamp:    dateTime(now),
 		Entry:        []BundleEntry{{FullURL: qrURL, Resource: qr}},
 	}
-	ra := riskAssessment(rb, res, qrURL, now)
+	ra := riskAssessment(rb, report.Build(a, res, report.Options{}), res, qrURL, now)
 	ra.Subject, ra.Encounter = subjectOf(ctx), cleanRef(ctx.Encounter)
 	b.Entry = append(b.Entry, BundleEntry{FullURL: ids.next(), Resource: ra})
 	for _, f := range res.Triage.Flags {
@@ -143,7 +143,7 @@ func WriteBundleWith(w io.Writer, a knowledge.Answers, res knowledge.Result, now
 // riskAssessment maps the result: a prediction per deficiency, the triage
 // in the mitigation text and the triage extension, the disclaimer and the
 // score note as notes.
-func riskAssessment(rb *knowledge.RuleBase, res knowledge.Result, basis string, now time.Time) RiskAssessmentResource {
+func riskAssessment(rb *knowledge.RuleBase, doc *report.Document, res knowledge.Result, basis string, now time.Time) RiskAssessmentResource {
 	ra := RiskAssessmentResource{
 		ResourceType: "RiskAssessment",
 		Extension:    []Extension{triageExtension(rb, res.Triage.Level)},
@@ -157,7 +157,7 @@ func riskAssessment(rb *knowledge.RuleBase, res knowledge.Result, basis string, 
 		Subject:            Reference{Display: subjectDisplay},
 		OccurrenceDateTime: dateTime(now),
 		Basis:              []Reference{{Reference: basis}},
-		Mitigation:         text(mitigation(rb, res)),
+		Mitigation:         text(mitigation(doc)),
 		Note:               []Annotation{{Text: text(report.ScoreLegend(rb))}, {Text: text(rb.Disclaimer)}},
 	}
 	for _, d := range res.Deficiencies {
@@ -165,7 +165,7 @@ func riskAssessment(rb *knowledge.RuleBase, res knowledge.Result, basis string, 
 			Outcome: &CodeableConcept{Coding: []Coding{{System: DeficiencySystem, Code: d.ID, Display: text(d.Name)}}, Text: text(d.Name)},
 			QualitativeRisk: &CodeableConcept{
 				Coding: []Coding{{System: BandSystem, Code: d.Band, Display: d.Band}},
-				Text:   fmt.Sprintf("score %d of 100 (%s)", d.Score, d.Band),
+				Text:   fmt.Sprintf("score %d of 100 (%s)", d.Score, report.BandWords(d.Band)),
 			},
 			Rationale: text(rationale(rb, d)),
 		})
@@ -173,28 +173,37 @@ func riskAssessment(rb *knowledge.RuleBase, res knowledge.Result, basis string, 
 	return ra
 }
 
-// mitigation says the triage in words: the level and what to do; when the
-// emergency check was skipped, the emergency signs with what to do about
-// each, as every other rendering lists them; then every reason with what
-// to do and the answers behind it.
-func mitigation(rb *knowledge.RuleBase, res knowledge.Result) string {
+// mitigation says the triage in words, as the result document has it: a
+// skipped emergency check with the signs and what to do for each, the
+// level and what to do, and every reason with what to do and the answers
+// behind it, those that set the level first, then those to mention.
+func mitigation(doc *report.Document) string {
 	var b strings.Builder
-	b.WriteString(report.TriageLine(rb, res.Triage.Level))
-	b.WriteString(". ")
-	if l := rb.Level(res.Triage.Level); l != nil {
-		b.WriteString(l.Action)
-	}
-	if res.Triage.Skipped() {
-		b.WriteString("\n" + report.SkippedHeading + ". " + report.SignsIntro)
-		for _, s := range rb.EmergencySigns() {
-			b.WriteString("\n- " + report.SignLine(s))
+	for _, s := range doc.Sections {
+		switch s.ID {
+		case report.SectionSkipped, report.SectionLevel, report.SectionReasons, report.SectionAlso:
+		default:
+			continue
 		}
-	}
-	if len(res.Triage.Flags) > 0 {
-		b.WriteString("\nWhy:")
-	}
-	for _, f := range res.Triage.Flags {
-		fmt.Fprintf(&b, "\n- [%s] %s What to do: %s Because %s", report.LevelLabel(rb, f.Level), f.Reason, f.Action, report.FlagAnswers(rb, f))
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(s.Title + ".")
+		for _, blk := range s.Blocks {
+			switch blk.Kind {
+			case report.Para, report.Lead, report.Note:
+				b.WriteString(" " + blk.Text)
+			case report.SubHeading:
+				b.WriteString("\n" + blk.Text + ":")
+			case report.FlagItem:
+				b.WriteString("\n- [" + blk.Name + "] " + blk.Text)
+				for _, d := range blk.Details {
+					b.WriteString(" " + d.Text)
+				}
+			default:
+				b.WriteString("\n- " + blk.Text)
+			}
+		}
 	}
 	return b.String()
 }

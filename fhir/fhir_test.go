@@ -394,7 +394,7 @@ func TestBundle(t *testing.T) {
 				t.Errorf("prediction %d: %+v", i, p)
 			}
 		}
-		if ra.Extension[0].ValueCoding.Code != res.Triage.Level || !strings.HasPrefix(ra.Mitigation, report.TriageLine(rb, res.Triage.Level)) {
+		if ra.Extension[0].ValueCoding.Code != res.Triage.Level || !strings.Contains(ra.Mitigation, report.TriageLine(rb, res.Triage.Level)+".") {
 			t.Errorf("triage: %+v %q", ra.Extension, ra.Mitigation)
 		}
 		for i, f := range res.Triage.Flags {

@@ -19,6 +19,10 @@ type Diary struct {
 	Entries []diary.Entry
 	Last    string
 	Days    int
+
+	// rb names the places and symptoms in the table of days; the
+	// document sets it.
+	rb *knowledge.RuleBase
 }
 
 // Window returns the entries of the days shown.
@@ -111,49 +115,30 @@ func DiaryAlerts(rb *knowledge.RuleBase, entries []diary.Entry) []string {
 	return out
 }
 
-// textDiary adds the diary section to the text result, when there is one.
-func textDiary(b *bufio.Writer, rb *knowledge.RuleBase, extra []Diary) {
-	for _, d := range extra {
-		b.WriteString("\n")
-		writeDiaryText(b, rb, d, TextWidth, "Print the report with --format html.", false)
+// DiaryReportReady is how a report with two weeks of diary says it is
+// ready to take along.
+const DiaryReportReady = "This report, with your diary, is ready to take to your doctor."
+
+// markdownDays writes the days of a diary as a Markdown table.
+func markdownDays(p func(string), d *Diary) {
+	if len(d.Window()) == 0 {
+		return
 	}
+	p("| " + strings.Join(diaryColumns(), " | ") + " |")
+	p(strings.Repeat("|---", len(diaryColumns())) + "|")
+	for _, e := range d.Window() {
+		c := diaryCells(d.rb, e)
+		for i := range c {
+			c[i] = mdEscape(c[i])
+		}
+		p("| " + strings.Join(c, " | ") + " |")
+	}
+	p("")
 }
 
-// markdownDiary adds the diary section to the Markdown report: a table of
-// the days shown and the patterns.
-func markdownDiary(b *bufio.Writer, rb *knowledge.RuleBase, extra []Diary) {
-	for _, d := range extra {
-		p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-		win := d.Window()
-		p("## %s", DiaryHeading)
-		p("")
-		p("%s", mdEscape(DiaryPurpose))
-		p("")
-		if len(win) == 0 {
-			p("%s", mdEscape(DiaryEmpty))
-			p("")
-		} else {
-			p("| Date | Twitching (0–4) | Where | Caffeinated drinks | Sleep (hours) | Stress | Strenuous exercise | New | Note |")
-			p("|---|---|---|---|---|---|---|---|---|")
-			for _, e := range win {
-				c := diaryCells(rb, e)
-				for i := range c {
-					c[i] = mdEscape(c[i])
-				}
-				p("| %s |", strings.Join(c, " | "))
-			}
-			p("")
-		}
-		for _, l := range PatternLines(win) {
-			p("- %s", mdEscape(l))
-		}
-		for _, a := range DiaryAlerts(rb, win) {
-			p("- **%s**", mdEscape(a))
-		}
-		p("")
-		p("%s", mdEscape(DiaryAnxiety))
-		p("")
-	}
+// diaryColumns head the table of a diary's days.
+func diaryColumns() []string {
+	return []string{"Date", "Twitching (0–4)", "Where", "Caffeinated drinks", "Sleep (hours)", "Stress", "Strenuous exercise", "New", "Note"}
 }
 
 // diaryCells are an entry's values in words: date, twitching, where,
@@ -178,50 +163,30 @@ func diaryCells(rb *knowledge.RuleBase, e diary.Entry) []string {
 	return c
 }
 
-// diary adds the diary section to the HTML report: an inline SVG chart
-// (no script, nothing fetched; it prints), the table of days and the
-// patterns.
-func (h *htmlDoc) diary(rb *knowledge.RuleBase, extra []Diary) {
-	for _, d := range extra {
-		win := d.Window()
-		h.raw("<section class=\"diary\"><h2>")
-		h.text(DiaryHeading)
-		h.raw("</h2><p>")
-		h.text(DiaryPurpose)
-		h.raw("</p>\n")
-		h.raw(DiarySVG(d.Entries, d.Last, d.Days))
-		if len(win) > 0 {
-			h.raw("<table class=\"diary-days\"><thead><tr>")
-			for _, th := range []string{"Date", "Twitching (0–4)", "Where", "Caffeinated drinks", "Sleep (hours)", "Stress", "Strenuous exercise", "New", "Note"} {
-				h.raw("<th>")
-				h.text(th)
-				h.raw("</th>")
-			}
-			h.raw("</tr></thead><tbody>")
-			for _, e := range win {
-				h.raw("<tr>")
-				for _, c := range diaryCells(rb, e) {
-					h.raw("<td>")
-					h.text(c)
-					h.raw("</td>")
-				}
-				h.raw("</tr>")
-			}
-			h.raw("</tbody></table>\n")
-		}
-		h.raw("<ul>")
-		for _, l := range PatternLines(win) {
-			h.li(l)
-		}
-		for _, a := range DiaryAlerts(rb, win) {
-			h.raw("<li><strong>")
-			h.text(a)
-			h.raw("</strong></li>")
-		}
-		h.raw("</ul><p>")
-		h.text(DiaryAnxiety)
-		h.raw("</p></section>\n")
+// days writes the days of a diary in HTML: an inline SVG chart (no
+// script, nothing fetched; it prints) and the table of the days.
+func (h *htmlDoc) days(d *Diary) {
+	h.raw(DiarySVG(d.Entries, d.Last, d.Days))
+	if len(d.Window()) == 0 {
+		return
 	}
+	h.raw("<table class=\"diary-days\"><thead><tr>")
+	for _, th := range diaryColumns() {
+		h.raw("<th>")
+		h.text(th)
+		h.raw("</th>")
+	}
+	h.raw("</tr></thead><tbody>")
+	for _, e := range d.Window() {
+		h.raw("<tr>")
+		for _, c := range diaryCells(d.rb, e) {
+			h.raw("<td>")
+			h.text(c)
+			h.raw("</td>")
+		}
+		h.raw("</tr>")
+	}
+	h.raw("</tbody></table>\n")
 }
 
 // DiarySVG draws the days as an inline SVG bar chart: twitching per day

@@ -60,7 +60,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 		}
 	}
 	tags := regexp.MustCompile(`<([a-zA-Z0-9]+)`).FindAllStringSubmatch(out, -1)
-	allowed := map[string]bool{"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true, "header": true, "h1": true, "h2": true, "h3": true, "p": true, "section": true, "ul": true, "ol": true, "li": true, "b": true, "i": true, "sup": true, "span": true, "table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "div": true, "a": true, "footer": true}
+	allowed := map[string]bool{"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true, "header": true, "h1": true, "h2": true, "h3": true, "p": true, "section": true, "ul": true, "ol": true, "li": true, "b": true, "i": true, "sup": true, "span": true, "table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "div": true, "a": true, "footer": true, "wbr": true}
 	for _, m := range tags {
 		if !allowed[strings.ToLower(m[1])] {
 			t.Errorf("unexpected element <%s>", m[1])
@@ -85,7 +85,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 // them after loading) in the whole report, where they show as escapes.
 func TestHTMLControlCharacters(t *testing.T) {
 	const bad = "a\x1b]0;x\x07b\u202ec"
-	h := &htmlDoc{refs: &refList{}}
+	h := &htmlDoc{}
 	h.text(bad)
 	h.link("https://example.org/\x1b")
 	h.link("javascript:alert(1)")
@@ -138,7 +138,11 @@ func TestHTMLSections(t *testing.T) {
 			if res.Triage.Skipped() {
 				order = append(order, SkippedHeading, rb.Skipped.Reason)
 			}
-			order = append(order, TriageLine(rb, res.Triage.Level), rb.Level(res.Triage.Level).Action, "What the answers may point to", rb.ScoreNote, "Lifestyle triggers", "Answers given", "References", "Disclaimer", rb.Disclaimer)
+			order = append(order, TriageLine(rb, res.Triage.Level), rb.Level(res.Triage.Level).Action, PointsToTitle, NutrientsTitle)
+			if a.Count() > 0 {
+				order = append(order, rb.ScoreNote)
+			}
+			order = append(order, TriggersTitle, AnswersTitle, "References", "Disclaimer", rb.Disclaimer)
 			at := 0
 			for _, want := range order {
 				i := strings.Index(text[at:], want)
@@ -179,8 +183,10 @@ func TestHTMLSections(t *testing.T) {
 				}
 			}
 			for _, tr := range res.Triggers {
-				if tr.AdviceShown() != strings.Contains(text, tr.Advice) {
-					t.Errorf("trigger %s: advice shown %v, want %v", tr.ID, !tr.AdviceShown(), tr.AdviceShown())
+				// Self-care advice shows only when the level allows it.
+				want := tr.AdviceShown() && selfCareAllowed(rb, res.Triage.Level)
+				if want != strings.Contains(text, tr.Advice) {
+					t.Errorf("trigger %s: advice shown %v, want %v", tr.ID, !want, want)
 				}
 				for _, n := range tr.AdviceNotes {
 					if !strings.Contains(text, n.Text) {

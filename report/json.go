@@ -1,6 +1,10 @@
-// Package report renders an assessment for people and programs: JSON (the
-// answers contract's shape), plain text for a terminal, and a Markdown
-// report to take to a doctor. It also renders the rule base itself.
+// Package report renders an assessment for people and programs. For
+// people, Build makes the result document (its sections in the one order
+// every rendering shows, each sentence that depends on the result decided
+// there), which plain text, Markdown and HTML render here, and the FHIR
+// narrative and the app render elsewhere. For programs, JSON in the
+// answers contract's shape. It also renders the rule base itself. The
+// table of formats is the subpackage formats.
 package report
 
 import (

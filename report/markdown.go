@@ -1,196 +1,152 @@
 package report
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
-// Markdown writes a report to take to a doctor: the date, the
-// knowledge-base version, every answer given, the result with its reasons,
-// and the disclaimer.
+// Markdown writes a report to take to a doctor: the result document (see
+// Build) in Markdown, dated: the triage first, the disclaimer last, and
+// every reference with its address.
+// A diary in extra adds its section, its days as a table.
 func Markdown(w io.Writer, a knowledge.Answers, res knowledge.Result, date time.Time, extra ...Diary) error {
-	rb := a.RuleBase()
-	var buf bytes.Buffer
-	b := bufio.NewWriter(&buf)
-	p := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
-	refs := &refList{}
-	cite := func(id string) string { return mdEscape(refs.cite(id)) }
+	return WriteMarkdown(w, Build(a, res, Options{Date: date, Diary: diaryOf(extra)}))
+}
 
-	p("# twitchcheck report")
-	p("")
-	p("- Date: %s", date.Format("2 January 2006"))
-	p("- Knowledge base: version %s (%s)", mdEscape(rb.Version), mdEscape(rb.Date))
-	p("- Questions answered: %d of %d", a.Count(), a.Count()+len(unanswered(a)))
-	p("")
-	p("> %s", mdEscape(rb.Disclaimer))
-	p("")
-
-	if res.Triage.Skipped() {
-		p("## %s", mdEscape(SkippedHeading))
-		p("")
-		p("%s", mdEscape(rb.Skipped.Reason))
-		p("")
-		p("%s", mdEscape(SignsIntro))
-		p("")
-		for _, s := range rb.EmergencySigns() {
-			p("- %s", mdEscape(SignLine(s)))
+// WriteMarkdown writes a document as Markdown: the first section's title
+// heads it, the others are second-level headings, nutrient scores and
+// answers are tables.
+func WriteMarkdown(w io.Writer, doc *Document) error {
+	var b strings.Builder
+	p := func(s string) { b.WriteString(s + "\n") }
+	for i, s := range doc.Sections {
+		if i == 0 {
+			p("# " + mdEscape(s.Title))
+		} else {
+			p("## " + mdEscape(s.Title))
 		}
 		p("")
+		mdBlocks(p, s.Blocks)
 	}
-	p("## %s", mdEscape(TriageLine(rb, res.Triage.Level)))
-	p("")
-	p("%s", mdEscape(rb.Level(res.Triage.Level).Action))
-	p("")
-	if len(res.Triage.Flags) == 0 {
-		p("No red flags were raised by the answers.")
-	} else {
-		p("| Level | Reason | Because | Source |")
-		p("|---|---|---|---|")
-		for _, f := range res.Triage.Flags {
-			p("| %s | %s | %s | %s |", mdEscape(LevelLabel(rb, f.Level)), mdEscape(f.Reason), mdEscape(FlagAnswers(rb, f)), cite(f.Source))
-		}
-	}
-	p("")
-
-	p("## What the answers may point to")
-	p("")
-	p("%s", mdEscape(ScoreLegend(rb)))
-	p("")
-	p("| Rank | Nutrient | Score | Band | Blood tests to ask about |")
-	p("|---|---|---|---|---|")
-	for i, d := range res.Deficiencies {
-		p("| %d | %s | %d | %s | %s |", i+1, mdEscape(d.Name), d.Score, d.Band, mdEscape(strings.Join(d.Tests, ", ")))
-	}
-	p("")
-	for _, d := range res.Deficiencies {
-		if d.Band == knowledge.BandUnlikely {
-			continue
-		}
-		p("### %s: %d (%s)", mdEscape(d.Name), d.Score, d.Band)
-		p("")
-		p("Starts at %d before any answer.", d.Baseline)
-		p("")
-		if len(d.Evidence) > 0 {
-			for _, e := range d.Evidence {
-				p("- %s **%s** (%s): %s %s", signed(e.Points), mdEscape(AnswerLabels(rb, e.Answers())), fmt.Sprintf("weight %+g", e.Rule.Weight), mdEscape(e.Rule.Why), cite(e.Rule.Source))
-			}
-			p("")
-		}
-		for _, c := range d.Causes {
-			p("A doctor looks for: %s %s", mdEscape(c.Text), cite(c.Source))
-			p("")
-		}
-		if line := FoodsLine(d); line != "" {
-			p("%s", mdEscape(line+"."))
-			p("")
-		}
-		for _, n := range d.FoodNotes {
-			p("> %s %s", mdEscape(n.Text), cite(n.Source))
-			p("")
-		}
-	}
-
-	if len(res.Others) > 0 {
-		p("## Other causes a doctor may consider")
-		p("")
-		for _, o := range res.Others {
-			line := fmt.Sprintf("- **%s**: %s %s", mdEscape(o.Name), mdEscape(o.Text), cite(o.Source))
-			if len(o.Tests) > 0 {
-				line += " Tests: " + mdEscape(strings.Join(o.Tests, ", ")) + "."
-			}
-			p("%s", line)
-		}
-		p("")
-	}
-
-	p("## Lifestyle triggers")
-	p("")
-	if len(res.Triggers) == 0 {
-		p("None of the answers point to a lifestyle trigger.")
-	}
-	for _, t := range res.Triggers {
-		marks := ""
-		for _, s := range t.Sources {
-			marks += cite(s)
-		}
-		advice := mdEscape(t.Advice)
-		if !t.AdviceShown() {
-			advice = ""
-			for _, n := range t.AdviceNotes {
-				advice += mdEscape(n.Text) + " " + cite(n.Source)
-			}
-		}
-		p("- **%s** (%s): %s %s What to do: %s", mdEscape(t.Name), t.Strength, mdEscape(t.Why), marks, advice)
-	}
-	p("")
-	if len(res.Cautions) > 0 {
-		p("## Cautions")
-		p("")
-		for _, c := range res.Cautions {
-			p("- %s %s", mdEscape(c.Text), cite(c.Source))
-		}
-		p("")
-	}
-
-	p("## Answers given")
-	p("")
-	p("| Question | Answer |")
-	p("|---|---|")
-	for i := range rb.Questions {
-		q := &rb.Questions[i]
-		if labels := ChosenLabels(a, q); labels != "" {
-			p("| %s | %s |", mdEscape(q.Text), mdEscape(labels))
-		}
-	}
-	if un := unanswered(a); len(un) > 0 {
-		p("")
-		texts := make([]string, len(un))
-		for i, id := range un {
-			texts[i] = rb.Question(id).Text
-		}
-		p("Not answered: %s", mdEscape(strings.Join(texts, " · ")))
-	}
-	p("")
-	if len(res.Reassurance) > 0 {
-		p("## Good to know")
-		p("")
-		for _, n := range res.Reassurance {
-			p("- %s %s", mdEscape(n.Text), cite(n.Source))
-		}
-		p("")
-	}
-	p("## References")
-	p("")
-	for i, id := range refs.ids {
-		s := rb.Source(id)
-		if s == nil {
-			continue
-		}
-		line := fmt.Sprintf("%d. %s. %s.", i+1, mdEscape(s.Title), mdEscape(s.Publisher))
-		if s.Citation != "" {
-			line += " " + mdEscape(s.Citation) + "."
-		}
-		if s.URL != "" {
-			line += " <" + s.URL + ">"
-		}
-		p("%s", line)
-	}
-	p("")
-	markdownDiary(b, rb, extra)
-	p("---")
-	p("")
-	p("_%s_", mdEscape(rb.Disclaimer))
-	if err := b.Flush(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, Clean(buf.String()))
+	_, err := io.WriteString(w, Clean(strings.TrimRight(b.String(), "\n")+"\n"))
 	return err
+}
+
+// mdBlocks writes the blocks of a section; nutrients and answers as
+// tables, a nutrient's details after the table under its own heading.
+func mdBlocks(p func(string), blocks []Block) {
+	list := false
+	endList := func() {
+		if list {
+			p("")
+			list = false
+		}
+	}
+	var rows []Block
+	for i := 0; i < len(blocks); i++ {
+		blk := blocks[i]
+		switch blk.Kind {
+		case NutrientRow:
+			endList()
+			rows = rows[:0]
+			for ; i < len(blocks) && blocks[i].Kind == NutrientRow; i++ {
+				rows = append(rows, blocks[i])
+			}
+			i--
+			p("| Rank | Nutrient | Score | In words |")
+			p("|---|---|---|---|")
+			for r, row := range rows {
+				n := row.Nutrient
+				p(fmt.Sprintf("| %d | %s | %d | %s |", r+1, mdEscape(n.Name), n.Score, mdEscape(n.BandWords)))
+			}
+			p("")
+			for _, row := range rows {
+				if !row.Nutrient.Open {
+					continue
+				}
+				n := row.Nutrient
+				p(fmt.Sprintf("### %s: %d (%s)", mdEscape(n.Name), n.Score, mdEscape(n.BandWords)))
+				p("")
+				mdBlocks(p, row.Details)
+			}
+		case DiaryDays:
+			endList()
+			markdownDays(p, blk.Diary)
+		case AnswerRow:
+			endList()
+			p("| Question | Answer |")
+			p("|---|---|")
+			for ; i < len(blocks) && blocks[i].Kind == AnswerRow; i++ {
+				p("| " + mdEscape(blocks[i].Name) + " | " + mdEscape(blocks[i].Text) + " |")
+			}
+			i--
+			p("")
+		case Para:
+			endList()
+			p(mdEscape(blk.Text) + mdCites(blk.Cites))
+			p("")
+		case Lead:
+			endList()
+			p("**" + mdEscape(blk.Text) + "**" + mdCites(blk.Cites))
+			p("")
+		case Note:
+			endList()
+			p("_" + mdEscape(blk.Text) + "_")
+			p("")
+		case SubHeading:
+			endList()
+			p("**" + mdEscape(blk.Text) + "**")
+			p("")
+		case Item, Warning, FlagItem, EvidenceItem, ReferenceItem:
+			list = true
+			p(mdItem(blk))
+			for _, d := range blk.Details {
+				p("  - " + mdInline(d))
+			}
+		}
+	}
+	endList()
+}
+
+// mdItem is one list item.
+func mdItem(blk Block) string {
+	switch blk.Kind {
+	case ReferenceItem:
+		line := strconv.Itoa(blk.Ref.N) + ". " + mdEscape(blk.Ref.Text)
+		if blk.Ref.URL != "" {
+			line += " <" + blk.Ref.URL + ">"
+		}
+		return line
+	case FlagItem:
+		return "- **" + mdEscape(blk.Name) + "**: " + mdEscape(blk.Text) + mdCites(blk.Cites)
+	case Warning:
+		return "- **!** " + mdInline(blk)
+	case EvidenceItem:
+		return "- " + mdEscape(blk.Name) + " " + mdEscape(blk.Text) + mdCites(blk.Cites)
+	}
+	return "- " + mdInline(blk)
+}
+
+// mdInline is a block's name, text and citations on one line.
+func mdInline(blk Block) string {
+	s := mdEscape(blk.Text) + mdCites(blk.Cites)
+	if blk.Name != "" {
+		s = "**" + mdEscape(blk.Name) + "**: " + s
+	}
+	return s
+}
+
+// mdCites renders reference marks, escaped.
+func mdCites(ns []int) string {
+	if len(ns) == 0 {
+		return ""
+	}
+	return " " + mdEscape(CiteMarks(ns))
 }
 
 // mdMarkup escapes every character that could turn plain text into

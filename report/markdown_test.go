@@ -161,12 +161,12 @@ func TestMarkdownLineStarts(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, bad := range []string{"\n1. Nothing", "\n+ skipped", "\n- 1) Breathing", "\n> - the"} {
+	for _, bad := range []string{"\n1. Nothing", "\n+ skipped", "1) Breathing", "\n- the"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("the report holds %q as Markdown", bad)
 		}
 	}
-	for _, good := range []string{"\n1\\. Nothing to worry about", "\n\\+ skipped", "\n- 1\\) Breathing", "\n> \\- the disclaimer"} {
+	for _, good := range []string{"\n**1\\. Nothing to worry about", "\n\\+ skipped", "1\\) Breathing", "\n\\- the disclaimer"} {
 		if !strings.Contains(out, good) {
 			t.Errorf("the report lacks %q:\n%s", good, out)
 		}

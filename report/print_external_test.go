@@ -103,7 +103,7 @@ func TestPrintInChromium(t *testing.T) {
 			t.Errorf("%s: %d pages, want 1 or 2", r.id, n)
 		}
 		text := pdfCheck(t, pdftotext, strings.TrimSuffix(p, ".html")+".pdf")
-		for _, want := range []string{TriageLine(rb, r.res.Triage.Level), "What the answers may point to", "Lifestyle triggers", "Answers given", "References", "Disclaimer"} {
+		for _, want := range []string{TriageLine(rb, r.res.Triage.Level), PointsToTitle, TriggersTitle, AnswersTitle, "References", "Disclaimer"} {
 			if !strings.Contains(text, squash(want)) {
 				t.Errorf("%s: the PDF text lacks %q", r.id, want)
 			}

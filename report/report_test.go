@@ -267,7 +267,7 @@ func TestTextOrder(t *testing.T) {
 			}
 			out := buf.String()
 			tri := strings.Index(out, TriageLine(rb, res.Triage.Level))
-			point := strings.Index(out, "What your answers may point to")
+			point := strings.Index(out, NutrientsTitle)
 			trig := strings.Index(out, "Lifestyle triggers")
 			disc := strings.Index(out, "Disclaimer")
 			if tri < 0 || point < tri || trig < point || disc < trig {
@@ -307,7 +307,7 @@ func TestMarkdownReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"# twitchcheck report", "22 November 2026", "version " + mdEscape(rb.Version), "## Triage: EMERGENCY", "## Answers given", "Chest pain", "Palpitations", "Diuretic", "5 plus cups", "## References", "<https://example.org/a>"} {
+	for _, want := range []string{"# twitchcheck report", "22 November 2026", "knowledge base " + mdEscape(rb.Version), "## Triage: EMERGENCY", "## " + AnswersTitle, "Chest pain", "Palpitations", "Diuretic", "5 plus cups", "## References", "<https://example.org/a>"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q", want)
 		}

@@ -1,9 +1,6 @@
 package report
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -13,29 +10,25 @@ type refList struct {
 	ids []string
 }
 
-// cite returns the reference mark of source id, such as "[3]", numbering
-// it at its first citation.
-func (r *refList) cite(id string) string {
+// number returns the number of source id, from 1, numbering it at its
+// first citation.
+func (r *refList) number(id string) int {
 	for i, x := range r.ids {
 		if x == id {
-			return "[" + strconv.Itoa(i+1) + "]"
+			return i + 1
 		}
 	}
 	r.ids = append(r.ids, id)
-	return "[" + strconv.Itoa(len(r.ids)) + "]"
+	return len(r.ids)
 }
 
-// SourceLine renders a source for a reader: its title, publisher, and the
-// address or print citation by which it can be found.
+// SourceLine renders a source for a reader: its words (title, publisher
+// and print citation, each said once: SourceWords) and its address.
 func SourceLine(s *knowledge.Source) string {
-	parts := []string{s.Title, s.Publisher}
-	if s.Citation != "" {
-		parts = append(parts, s.Citation)
+	if s.URL == "" {
+		return SourceWords(s)
 	}
-	if s.URL != "" {
-		parts = append(parts, s.URL)
-	}
-	return strings.Join(parts, ". ")
+	return SourceWords(s) + " " + s.URL
 }
 
 // SourceName returns a source's title and publisher, the short form shown
@@ -63,37 +56,39 @@ func CitedSources(rb *knowledge.RuleBase, res knowledge.Result) []*knowledge.Sou
 	return out
 }
 
-// citeResult cites the sources of res in the order the reports show them.
+// citeResult cites every source of res, part by part of the result, for
+// the list of sources JSON carries (the result document numbers its own).
 func citeResult(r *refList, res knowledge.Result) {
+	cite := func(id string) { r.number(id) }
 	for _, f := range res.Triage.Flags {
-		r.cite(f.Source)
+		cite(f.Source)
 	}
 	for _, d := range res.Deficiencies {
 		for _, e := range d.Evidence {
-			r.cite(e.Rule.Source)
+			cite(e.Rule.Source)
 		}
 		for _, n := range d.FoodNotes {
-			r.cite(n.Source)
+			cite(n.Source)
 		}
 		for _, c := range d.Causes {
-			r.cite(c.Source)
+			cite(c.Source)
 		}
 	}
 	for _, o := range res.Others {
-		r.cite(o.Source)
+		cite(o.Source)
 	}
 	for _, t := range res.Triggers {
 		for _, s := range t.Sources {
-			r.cite(s)
+			cite(s)
 		}
 		for _, n := range t.AdviceNotes {
-			r.cite(n.Source)
+			cite(n.Source)
 		}
 	}
 	for _, c := range res.Cautions {
-		r.cite(c.Source)
+		cite(c.Source)
 	}
 	for _, n := range res.Reassurance {
-		r.cite(n.Source)
+		cite(n.Source)
 	}
 }

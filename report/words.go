@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -105,22 +103,13 @@ func Bar(score, width int) string {
 
 // wrap wraps s to width, indenting every line by indent spaces. A line
 // that starts with a bullet ("- ", "! ", "+ ") hangs its continuation
-// lines under the text after the bullet.
+// lines under the text after the bullet. Addresses are never broken.
 func wrap(s string, width, indent int) string {
 	hang := 0
 	if len(s) > 2 && s[1] == ' ' && strings.ContainsRune("-!+", rune(s[0])) {
 		hang = 2
 	}
-	w := max(20, width-indent-hang)
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
-	for i, l := range lines {
-		pad := indent
-		if i > 0 {
-			pad += hang
-		}
-		lines[i] = strings.Repeat(" ", pad) + strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
+	return Wrap(s, width, indent, indent+hang)
 }
 
 // signed renders points with a sign: "+12", "-4", "0".

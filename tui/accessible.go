@@ -15,6 +15,7 @@ import (
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
 	"github.com/twitchcheck/twitchcheck/report"
+	"github.com/twitchcheck/twitchcheck/report/formats"
 	"github.com/twitchcheck/twitchcheck/safefile"
 )
 
@@ -88,12 +89,12 @@ func runPlain(opts Options, r io.Reader, w io.Writer, width int) int {
 	}
 	res := knowledge.Assess(ans)
 	var b bytes.Buffer
-	if err := report.Text(&b, ans, res); err != nil {
+	if err := report.WriteText(&b, report.Build(ans, res, report.Options{}), max(20, p.width)); err != nil {
 		p.say("twitchcheck: internal error: " + err.Error())
 		return 1
 	}
 	p.say("")
-	p.write(rewrap(b.String(), p.width))
+	p.write(b.String())
 	p.offerSave(ans, res)
 	if p.err != nil {
 		p.say("twitchcheck: " + p.err.Error() + ".")
@@ -173,7 +174,7 @@ func (p *plain) questionnaire(ans knowledge.Answers) knowledge.Answers {
 			continue
 		}
 		ans = next.Pruned()
-		if res := knowledge.Assess(ans); p.flow.raisedToEmergency(before, res) && !p.emergency(res) {
+		if res := knowledge.Assess(ans); p.flow.raisedToEmergency(before, res) && !p.emergency(ans, res) {
 			return ans
 		}
 		i = p.flow.next(ans, i)
@@ -221,8 +222,8 @@ func (p *plain) ask(ans knowledge.Answers, i int) (knowledge.Answers, bool) {
 
 // emergency says to get emergency help now, with the reasons, and asks
 // whether to go on. It reports whether to continue.
-func (p *plain) emergency(res knowledge.Result) bool {
-	p.emergencyNotice(res)
+func (p *plain) emergency(ans knowledge.Answers, res knowledge.Result) bool {
+	p.emergencyNotice(ans, res)
 	p.say("When you are safe, you may go on with the questions. Continue? Type y or n (empty line: yes).")
 	for {
 		switch strings.ToLower(p.readLine()) {
@@ -235,17 +236,14 @@ func (p *plain) emergency(res knowledge.Result) bool {
 	}
 }
 
-// emergencyNotice says to get emergency help now, with the reasons.
-func (p *plain) emergencyNotice(res knowledge.Result) {
-	lvl := res.Triage.Level
+// emergencyNotice says to get emergency help now, with the reasons, as
+// the result document has them.
+func (p *plain) emergencyNotice(ans knowledge.Answers, res knowledge.Result) {
 	p.say("")
-	p.say(clean(report.TriageLine(p.rb, lvl)))
-	p.say(clean(p.rb.Level(lvl).Action))
-	for _, f := range res.Triage.Flags {
-		if f.Level == lvl {
-			p.say(hang("! "+clean(f.Reason)+" What to do: "+clean(f.Action), p.width, 2, 4))
-		}
-	}
+	doc := report.Build(ans, res, report.Options{})
+	var b strings.Builder
+	report.WriteText(&b, &report.Document{Level: doc.Level, Sections: report.Notice(doc)}, p.width)
+	p.write(b.String())
 }
 
 // review lists the answers and lets the person change one by number; a
@@ -284,7 +282,7 @@ func (p *plain) review(ans knowledge.Answers) knowledge.Answers {
 			}
 			ans = next.Pruned()
 			if res := knowledge.Assess(ans); p.flow.raisedToEmergency(before, res) {
-				p.emergencyNotice(res)
+				p.emergencyNotice(ans, res)
 			}
 		}
 	}
@@ -297,7 +295,7 @@ func (p *plain) offerSave(ans knowledge.Answers, res knowledge.Result) {
 		p.say("")
 		p.say("To save, type the number of what to save; an empty line finishes.")
 		for i, k := range kinds {
-			p.say("  " + itoa(i+1) + ". " + k.what + " (" + k.format + ")")
+			p.say("  " + itoa(i+1) + ". " + k.What + " (" + k.Describe + ")")
 		}
 		line := p.readLine()
 		if line == "" {
@@ -314,7 +312,7 @@ func (p *plain) offerSave(ans knowledge.Answers, res knowledge.Result) {
 
 // saveOne asks for a file name and saves one kind.
 func (p *plain) saveOne(k saveKind, ans knowledge.Answers, res knowledge.Result) {
-	name := filepath.Join(p.opts.Dir, k.file(p.opts.Now().Format("2006-01-02")))
+	name := freeName(fileExists, filepath.Join(p.opts.Dir, k.File(p.opts.Now().Format("2006-01-02"))))
 	p.say("File name (an empty line: " + name + "):")
 	path := safefile.ExpandHome(p.readLine())
 	if p.stopped() {
@@ -323,7 +321,7 @@ func (p *plain) saveOne(k saveKind, ans knowledge.Answers, res knowledge.Result)
 	if path == "" {
 		path = name
 	}
-	data, err := k.render(ans, res, p.opts.Now())
+	data, err := k.Render(formats.Input{Answers: ans, Result: res, Now: p.opts.Now()})
 	if err != nil {
 		p.say("Not saved: " + err.Error())
 		return
@@ -341,22 +339,5 @@ func (p *plain) saveOne(k saveKind, ans knowledge.Answers, res knowledge.Result)
 		p.say("Not saved: " + err.Error())
 		return
 	}
-	p.say("Saved " + k.what + " to " + path + " (readable only by you).")
-}
-
-// rewrap wraps text made for 80 columns to a narrower width, each long
-// line hanging under its own indent.
-func rewrap(text string, width int) string {
-	if width >= report.TextWidth {
-		return text
-	}
-	ls := strings.Split(text, "\n")
-	for i, l := range ls {
-		if len(l) <= width {
-			continue
-		}
-		in := len(l) - len(strings.TrimLeft(l, " "))
-		ls[i] = hang(strings.TrimLeft(l, " "), width, in, min(in+2, width/2))
-	}
-	return strings.Join(ls, "\n")
+	p.say("Saved " + k.What + " to " + path + " (readable only by you).")
 }

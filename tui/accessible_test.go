@@ -147,7 +147,7 @@ func TestAccessibleEmergency(t *testing.T) {
 	rb := testRules(t)
 	chest := numbers(t, rb, "serious", "chest_pain")
 	out, _ := plainRun(t, testOptions(t), 80, chest, "n", "")
-	mustContain(t, out, "Triage: EMERGENCY", "Call emergency services now.", "Chest pain. What to do: Call now.", "Continue?")
+	mustContain(t, out, "Triage: EMERGENCY", "Call emergency services now.", "! [Emergency] Chest pain.", "What to do: Call now.", "Continue?")
 	if strings.Contains(out, "Test question location?") {
 		t.Error("n still went on with the questions")
 	}
@@ -201,17 +201,18 @@ func TestAccessibleSavesEveryKind(t *testing.T) {
 	answers := 0
 	for i, k := range saveKinds() {
 		lines = append(lines, strconv.Itoa(i+1), "")
-		if k.what == "your answers" {
+		if k.What == "your answers" {
 			answers = i + 1
 		}
 	}
-	lines = append(lines, strconv.Itoa(answers), "", "n", "")
+	// The name offered is never a file that is there; typed, it asks.
+	lines = append(lines, strconv.Itoa(answers), filepath.Join(opts.Dir, "twitchcheck-answers-2026-11-23.yaml"), "n", "")
 	out, code := plainRun(t, opts, 80, lines...)
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	for _, k := range saveKinds() {
-		mustContain(t, out, k.what+" ("+k.format+")", "Saved "+k.what)
+		mustContain(t, out, k.What+" ("+k.Describe+")", "Saved "+k.What)
 	}
 	mustContain(t, out, "already exists. Replace it?", "Not saved.")
 	a, err := knowledge.ReadAnswersFile(testRules(t), filepath.Join(opts.Dir, "twitchcheck-answers-2026-11-23.yaml"))

@@ -225,8 +225,8 @@ func (m *Model) apply() tea.Cmd {
 	case r.pop:
 		m.pop()
 	}
-	if r.save != nil {
-		p := newSavePrompt(&m.c, *r.save)
+	if r.saveMenu {
+		p := newSaveMenu(&m.c)
 		m.save = &p
 	}
 	if r.confirm != nil {

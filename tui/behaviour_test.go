@@ -256,15 +256,29 @@ func expected(t testing.TB, m Model) []string {
 				out = append(out, clean(report.SignLine(sg)))
 			}
 		}
-		out = append(out, clean(report.TriageLine(rb, res.Triage.Level)), clean(rb.Level(res.Triage.Level).Action),
-			"What your answers may point to", "Lifestyle triggers", "Disclaimer", clean(rb.Disclaimer), clean(report.ScoreLegend(rb)))
+		doc := report.Build(m.c.answers, res, report.Options{})
+		out = append(out, clean(report.TriageLine(rb, res.Triage.Level)), clean(doc.Section(report.SectionLevel).Blocks[0].Text),
+			report.NutrientsTitle, report.PointsToTitle, "Lifestyle triggers", "Disclaimer", clean(rb.Disclaimer))
 		for _, f := range res.Triage.Flags {
 			out = append(out, clean(f.Reason), clean(f.Action))
 		}
-		for _, d := range res.Deficiencies {
-			out = append(out, clean(d.Name))
+		if m.c.answers.Count() == 0 {
+			out = append(out, report.NothingAnswered) // and no scores
+		} else {
+			out = append(out, clean(report.ScoreLegend(rb)))
+			for _, d := range res.Deficiencies {
+				out = append(out, clean(d.Name))
+			}
 		}
 		for _, tr := range res.Triggers {
+			if !tr.AdviceShown() {
+				// Shown as the note that replaces its advice, under the
+				// reasons for the level (issue 15), not as a trigger.
+				for _, n := range tr.AdviceNotes {
+					out = append(out, clean(n.Text))
+				}
+				continue
+			}
 			out = append(out, clean(tr.Name))
 		}
 	case explainScreen:

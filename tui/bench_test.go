@@ -40,7 +40,7 @@ func BenchmarkResultsRefresh(b *testing.B) {
 // BenchmarkSavePromptKey is one key typed in the save prompt over the
 // results, and the frame drawn after it.
 func BenchmarkSavePromptKey(b *testing.B) {
-	m := press(b, benchResults(b, 120, 40), "s")
+	m := press(b, benchResults(b, 120, 40), "s", "m")
 	k := letter('x')
 	b.ReportAllocs()
 	for b.Loop() {

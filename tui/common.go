@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"time"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
@@ -42,19 +43,22 @@ type common struct {
 	memo *memo
 	// write writes a file the safe way; tests slow it down.
 	write func(path string, data []byte, overwrite bool) error
+	// exists reports whether a file is there, so the save prompt offers a
+	// name that is not; tests replace it.
+	exists func(path string) bool
 
 	req requests
 }
 
 // requests are what a screen asked of the app during one update.
 type requests struct {
-	open    screen // a new page, closing every sub-view
-	push    screen // a sub-view over the current screen
-	pop     bool   // close this sub-view
-	quitNow bool   // quit: the person said yes
-	save    *saveKind
-	confirm *confirmation
-	status  status
+	open     screen // a new page, closing every sub-view
+	push     screen // a sub-view over the current screen
+	pop      bool   // close this sub-view
+	quitNow  bool   // quit: the person said yes
+	saveMenu bool
+	confirm  *confirmation
+	status   status
 }
 
 // status is the one-line message at the foot of the window.
@@ -67,6 +71,7 @@ type statusKind int
 
 const (
 	statusInfo statusKind = iota
+	statusDone
 	statusWarn
 	statusError
 )
@@ -90,6 +95,7 @@ func newCommon(opts Options) common {
 		saves:  &saveTracker{},
 		memo:   &memo{},
 		write:  safefile.Write,
+		exists: fileExists,
 	}
 	c.answers = knowledge.NewAnswers(c.rb)
 	c.result = knowledge.Assess(c.answers)
@@ -114,8 +120,11 @@ func (c *common) warn(text string) { c.req.status = status{text, statusWarn} }
 // fail shows an error in the status line.
 func (c *common) fail(text string) { c.req.status = status{text, statusError} }
 
-// startSave opens the save prompt for kind.
-func (c *common) startSave(k saveKind) { c.req.save = &k }
+// openSaveMenu opens the save menu: every kind of file the app saves.
+func (c *common) openSaveMenu() { c.req.saveMenu = true }
+
+// done shows that something was done, in the status line, with a tick.
+func (c *common) done(text string) { c.req.status = status{text, statusDone} }
 
 // ask asks a yes/no question in the footer.
 func (c *common) ask(q confirmation) { c.req.confirm = &q }
@@ -163,3 +172,9 @@ func (c *common) restart() {
 
 // question returns question i of the rule base.
 func (c *common) question(i int) *knowledge.Question { return &c.rb.Questions[i] }
+
+// fileExists reports whether anything is at path (a broken link too).
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/twitchcheck/twitchcheck/diary"
+	"github.com/twitchcheck/twitchcheck/report/formats"
 )
 
 // dpress presses keys as press does, and → ("right") too.
@@ -153,13 +154,13 @@ func TestSavedReportCarriesDiary(t *testing.T) {
 	c := newCommon(opts)
 	extra := diaryForReport(&c)
 	for _, k := range saveKinds() {
-		data, err := k.render(c.answers, c.result, fixedNow, extra...)
+		data, err := k.Render(formats.Input{Answers: c.answers, Result: c.result, Now: fixedNow, Diary: extra})
 		if err != nil {
 			t.Fatal(err)
 		}
-		has := strings.Contains(string(data), "Your diary") || strings.Contains(string(data), "twitching-level")
-		if wantDiary := k.what != "your answers"; has != wantDiary {
-			t.Errorf("%s: carries the diary %v, want %v", k.what, has, wantDiary)
+		has := strings.Contains(string(data), "Your diary") || strings.Contains(string(data), "twitching-level") || strings.Contains(string(data), `"diary"`)
+		if wantDiary := k.ID != "answers"; has != wantDiary {
+			t.Errorf("%s: carries the diary %v, want %v", k.What, has, wantDiary)
 		}
 	}
 }

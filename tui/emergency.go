@@ -85,26 +85,29 @@ func (s *emergencyScreen) key(c *common, msg tea.KeyPressMsg) bool {
 	return true
 }
 
-// content is the notice, wrapped to the width.
+// content is the notice, wrapped to the width: the level, what to do and
+// the reasons that set it, as the result document has them.
 func (s emergencyScreen) content(c *common) []string {
 	st := c.styles
 	w := c.width
-	rb := c.rb
-	lvl := c.result.Triage.Level
+	doc := report.Build(c.answers, c.result, report.Options{})
 	var out []string
 	add := func(text string) { out = append(out, strings.Split(text, "\n")...) }
-	add(st.level(lvl).Render(wrapText(clean(report.TriageLine(rb, lvl)), w)))
-	add("")
-	add(st.Question.Render(wrapText(clean(rb.Level(lvl).Action), w)))
-	add("")
-	add(st.Title.Render("Why"))
-	for _, f := range c.result.Triage.Flags {
-		if f.Level != lvl {
-			continue
+	for _, sec := range report.Notice(doc) {
+		if sec.ID == report.SectionLevel {
+			add(st.level(doc.Level).Render(wrapText(clean(sec.Title), w)))
+			add("")
+			for _, b := range sec.Blocks {
+				out = append(out, blockLines(c, b, 0)...)
+			}
+		} else {
+			add(st.Title.Render(wrapText(clean(sec.Title), w)))
+			for _, b := range sec.Blocks {
+				out = append(out, blockLines(c, b, 2)...)
+			}
 		}
-		out = append(out, flagLines(c, f)...)
+		add("")
 	}
-	add("")
 	add(st.Faint.Render(wrapText("When you are safe, you can go on with the questions (c) to see what else your answers may point to, see the results now (r), or quit (q).", w)))
 	return out
 }

@@ -117,7 +117,7 @@ func (s explainScreen) content(c *common) []string {
 		total += " " + strings.Join(sum, " ")
 	}
 	add("")
-	add(hang("= "+itoa(d.Score)+" ("+d.Band+"): "+total+" = "+itoa(d.Score)+".", w, 2, 4))
+	add(hang("= "+itoa(d.Score)+" ("+report.BandWords(d.Band)+"): "+total+" = "+itoa(d.Score)+".", w, 2, 4))
 	add("")
 	add(st.Title.Render("Red flags"))
 	if len(c.result.Triage.Flags) == 0 {

@@ -190,8 +190,10 @@ func (m Model) footer(w int) string {
 			out = append(out, st.Error.Render(wrapText("Error: "+m.status.text, w)))
 		case statusWarn:
 			out = append(out, st.Warn.Render(wrapText("! "+m.status.text, w)))
-		default:
+		case statusDone:
 			out = append(out, st.Status.Render(wrapText("✓ "+m.status.text, w)))
+		default:
+			out = append(out, st.Status.Render(wrapText(m.status.text, w)))
 		}
 	}
 	out = append(out, m.helpBar(w))

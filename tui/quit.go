@@ -18,7 +18,7 @@ func (m *Model) askQuit() tea.Cmd {
 	}
 	if m.c.dirty && m.c.answers.Count() > 0 {
 		m.confirm = &confirmation{
-			question: "Quit? Your answers are not saved (on the results, a saves them).",
+			question: "Quit? Your answers are not saved (on the results, s then a saves them).",
 			yesDesc:  "quit",
 			yes:      func(c *common) { c.req.quitNow = true },
 		}

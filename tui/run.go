@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/twitchcheck/twitchcheck/knowledge"
+	"github.com/twitchcheck/twitchcheck/report/formats"
 )
 
 // Exit statuses of the app, beyond 0 and the usual 1 and 2.
@@ -134,7 +135,7 @@ func (b *crashBox) report(s Streams) int {
 	fmt.Fprintln(s.Stderr, "twitchcheck: internal error: the app crashed. Your terminal has been restored.")
 	if b.answers.Count() > 0 {
 		fmt.Fprintln(s.Stderr, "Your answers so far are below, on standard output: save them to a file and carry on with\n  twitchcheck --answers FILE")
-		s.Stdout.Write(answersFile(b.answers, time.Now()))
+		s.Stdout.Write(formats.AnswersFile(b.answers, time.Now()))
 	}
 	return 1
 }

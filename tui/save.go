@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"bytes"
 	"errors"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -13,96 +11,21 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/twitchcheck/twitchcheck/fhir"
-	"github.com/twitchcheck/twitchcheck/knowledge"
-	"github.com/twitchcheck/twitchcheck/report"
+	"github.com/twitchcheck/twitchcheck/report/formats"
 	"github.com/twitchcheck/twitchcheck/safefile"
 )
 
-// saveKind is one thing the app can save. Each is one entry of saveKinds:
-// the key that saves it on the results screen, what it is, its format, its
-// default file name, and how it is rendered. The results screen, the save
-// prompt and accessible mode all read the table, so a new format (an HTML
-// report, a FHIR bundle) is one more entry.
-type saveKind struct {
-	key    key.Binding
-	what   string // "the report": in the prompt and messages
-	format string // "Markdown"
-	// file is the default file name for a date.
-	file func(day string) string
-	// render renders the answers and their result.
-	render func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error)
-}
+// saveKind is one thing the app can save: an entry of the one table of
+// formats (report/formats), which the save menu, the prompt and accessible
+// mode all read, as `assess --format` does.
+type saveKind = formats.Format
 
 // saveKinds is every kind of file the app saves, in the order offered.
-func saveKinds() []saveKind {
-	return []saveKind{
-		{
-			key:    bind("s", "save report", "s"),
-			what:   "the report",
-			format: "Markdown, to take to a doctor",
-			file:   func(day string) string { return "twitchcheck-report-" + day + ".md" },
-			render: func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error) {
-				var b bytes.Buffer
-				err := report.Markdown(&b, a, res, now, extra...)
-				return b.Bytes(), err
-			},
-		},
-		{
-			key:    bind("h", "save printable report", "h"),
-			what:   "the printable report",
-			format: "HTML, to print or open in a browser",
-			file:   func(day string) string { return "twitchcheck-report-" + day + ".html" },
-			render: func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error) {
-				var b bytes.Buffer
-				err := report.HTML(&b, a, res, now, extra...)
-				return b.Bytes(), err
-			},
-		},
-		{
-			key:    bind("f", "save for a clinic system", "f"),
-			what:   "the FHIR bundle",
-			format: "FHIR R4 JSON, for a clinic's record system",
-			file:   func(day string) string { return "twitchcheck-fhir-" + day + ".json" },
-			render: func(a knowledge.Answers, res knowledge.Result, now time.Time, extra ...report.Diary) ([]byte, error) {
-				var b bytes.Buffer
-				err := fhir.WriteBundle(&b, a, res, now, extra...)
-				return b.Bytes(), err
-			},
-		},
-		{
-			key:    bind("a", "save answers", "a"),
-			what:   "your answers",
-			format: "YAML, to open again with --answers",
-			file:   func(day string) string { return "twitchcheck-answers-" + day + ".yaml" },
-			render: func(a knowledge.Answers, _ knowledge.Result, now time.Time, _ ...report.Diary) ([]byte, error) {
-				return answersFile(a, now), nil
-			},
-		},
-	}
-}
+func saveKinds() []saveKind { return formats.All() }
 
-// safeVersion is a rule-base version that may go into a comment as it is.
-var safeVersion = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._+-]{0,39}$`)
-
-// answersFile is the answers as a file --answers reads back to the same
-// answers: comments the app writes itself, and the answers. Nothing from
-// the rule base is written unless it is a plain version string, so a rule
-// base cannot forge answers through its version.
-func answersFile(a knowledge.Answers, now time.Time) []byte {
-	var b bytes.Buffer
-	b.WriteString("# twitchcheck answers, " + now.Format("2006-01-02"))
-	if v := a.RuleBase().Version; safeVersion.MatchString(v) {
-		b.WriteString(", knowledge base " + v)
-	}
-	b.WriteString("\n# Open again with: twitchcheck --answers FILE\n")
-	b.Write(a.YAML())
-	return b.Bytes()
-}
-
-// savePrompt asks where to save, then whether to replace a file that is
-// there, then saves in the background. While it saves, it takes no keys:
-// the save cannot be half-cancelled.
+// savePrompt asks what to save (the save menu), then where, then whether
+// to replace a file that is there, then saves in the background. While it
+// saves, it takes no keys: the save cannot be half-cancelled.
 type savePrompt struct {
 	kind  saveKind
 	input textinput.Model
@@ -115,13 +38,15 @@ type savePrompt struct {
 type saveState int
 
 const (
-	saveTyping saveState = iota
+	saveChoosing saveState = iota
+	saveTyping
 	saveConfirm
 	saveRunning
 )
 
 type saveKeys struct {
 	Save, Cancel, Yes, No key.Binding
+	Kinds                 []key.Binding // one per kind, in the menu
 }
 
 // savedMsg is the end of a save.
@@ -176,28 +101,59 @@ func (t *saveTracker) wait(d time.Duration) bool {
 // no name a person types, and a bound keeps every key cheap.
 const maxPathLen = 1024
 
-func newSavePrompt(c *common, k saveKind) savePrompt {
-	in := textinput.New()
-	in.Prompt = "Save to: "
-	in.CharLimit = maxPathLen
-	in.KeyMap.Paste.SetEnabled(false) // never run a clipboard program
-	in.SetValue(filepath.Join(c.opts.Dir, k.file(c.opts.Now().Format("2006-01-02"))))
-	in.CursorEnd()
-	in.SetStyles(inputStyles(c))
-	in.SetWidth(max(10, c.width-10))
-	in.Focus()
-	in, _ = in.Update(nil) // scroll the text so its end shows
-	return savePrompt{kind: k, input: in, km: saveKeys{
+// newSaveMenu opens the save menu: every kind of file, each with its key.
+func newSaveMenu(c *common) savePrompt {
+	p := savePrompt{state: saveChoosing, km: saveKeys{
 		Save:   bind("enter", "save", "enter"),
 		Cancel: bind("esc", "cancel", "esc"),
 		Yes:    bind("y", "replace it", "y"),
 		No:     bind("n/esc", "do not", "n", "esc"),
 	}}
+	for _, k := range saveKinds() {
+		p.km.Kinds = append(p.km.Kinds, bind(k.Key, k.What, k.Key))
+	}
+	return p
+}
+
+// choose asks where to save kind, offering a file name that is not there
+// yet.
+func (p *savePrompt) choose(c *common, k saveKind) {
+	in := textinput.New()
+	in.Prompt = "Save to: "
+	in.CharLimit = maxPathLen
+	in.KeyMap.Paste.SetEnabled(false) // never run a clipboard program
+	in.SetValue(freeName(c.exists, filepath.Join(c.opts.Dir, k.File(c.opts.Now().Format("2006-01-02")))))
+	in.CursorEnd()
+	in.SetStyles(inputStyles(c))
+	in.SetWidth(max(10, c.width-10))
+	in.Focus()
+	in, _ = in.Update(nil) // scroll the text so its end shows
+	p.kind, p.input, p.state = k, in, saveTyping
+}
+
+// freeName is name, or, when a file of that name is there, the first of
+// name-2, name-3, … (before the extension) that is not: the prompt never
+// offers a name that would ask to replace a file.
+func freeName(exists func(string) bool, name string) string {
+	if !exists(name) {
+		return name
+	}
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	for i := 2; i < 1000; i++ {
+		if n := base + "-" + itoa(i) + ext; !exists(n) {
+			return n
+		}
+	}
+	return name
 }
 
 // keys lists the prompt's bindings for its state.
 func (p savePrompt) keys() keySet {
 	switch p.state {
+	case saveChoosing:
+		// The menu lists the kinds with their keys; the bar, how to leave.
+		return keySet{short: []key.Binding{p.km.Cancel}, more: p.km.Kinds}
 	case saveConfirm:
 		return keySet{short: []key.Binding{p.km.Yes, p.km.No}}
 	case saveRunning:
@@ -217,6 +173,17 @@ func (p savePrompt) update(c *common, msg tea.Msg) (savePrompt, tea.Cmd, bool) {
 	case tea.KeyPressMsg:
 		k := p.km
 		switch p.state {
+		case saveChoosing:
+			if key.Matches(msg, k.Cancel) {
+				c.say("Not saved.")
+				return p, nil, true
+			}
+			for i, b := range k.Kinds {
+				if key.Matches(msg, b) {
+					p.choose(c, saveKinds()[i])
+				}
+			}
+			return p, nil, false
 		case saveRunning:
 			c.say("Saving… please wait.")
 			return p, nil, false
@@ -261,10 +228,10 @@ func (p savePrompt) submit(c *common) (savePrompt, tea.Cmd, bool) {
 
 // run renders what is saved and writes it in the background.
 func (p savePrompt) run(c *common, overwrite bool) (savePrompt, tea.Cmd, bool) {
-	data, err := p.kind.render(c.answers, c.result, c.opts.Now(), diaryForReport(c)...)
+	data, err := p.kind.Render(formats.Input{Answers: c.answers, Result: c.result, Now: c.opts.Now(), Diary: diaryForReport(c)})
 	if err != nil {
 		p.state = saveTyping
-		p.err = "Could not make " + p.kind.what + ": " + clean(err.Error())
+		p.err = "Could not make " + p.kind.What + ": " + clean(err.Error())
 		return p, nil, false
 	}
 	p.state = saveRunning
@@ -288,7 +255,7 @@ func (p savePrompt) saved(c *common, msg savedMsg) (savePrompt, bool) {
 		p.err = "Not saved: " + clean(msg.err.Error())
 		return p, false
 	}
-	c.say("Saved " + p.kind.what + " to " + clean(msg.path) + " (readable only by you).")
+	c.done("Saved " + p.kind.What + " to " + clean(msg.path) + " (readable only by you).")
 	c.dirty = false
 	return p, true
 }
@@ -299,12 +266,17 @@ func (p savePrompt) view(c *common) string {
 	w := c.width
 	var out []string
 	switch p.state {
+	case saveChoosing:
+		out = append(out, st.Question.Render(wrapText("Save which? (readable only by you)", w)))
+		for _, k := range saveKinds() {
+			out = append(out, hang(st.Help.ShortKey.Render(k.Key)+"  "+k.What+" ("+k.Describe+")", w, 2, 5))
+		}
 	case saveConfirm:
-		out = append(out, st.Warn.Render(wrapText(clean(p.path)+" already exists. Replace it with "+p.kind.what+"? (y/n)", w)))
+		out = append(out, st.Warn.Render(wrapText(clean(p.path)+" already exists. Replace it with "+p.kind.What+"? (y/n)", w)))
 	case saveRunning:
-		out = append(out, st.Status.Render(wrapText("Saving "+p.kind.what+" to "+clean(p.path)+"…", w)))
+		out = append(out, st.Status.Render(wrapText("Saving "+p.kind.What+" to "+clean(p.path)+"…", w)))
 	default:
-		out = append(out, st.Question.Render(wrapText("Save "+p.kind.what+" ("+p.kind.format+"; readable only by you)", w)))
+		out = append(out, st.Question.Render(wrapText("Save "+p.kind.What+" ("+p.kind.Describe+"; readable only by you)", w)))
 		out = append(out, clip(p.input.View(), w, 1))
 		if p.err != "" {
 			out = append(out, st.Error.Render(wrapText("Error: "+p.err, w)))

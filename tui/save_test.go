@@ -11,6 +11,7 @@ import (
 
 	"github.com/twitchcheck/twitchcheck/internal/testrules"
 	"github.com/twitchcheck/twitchcheck/knowledge"
+	"github.com/twitchcheck/twitchcheck/report/formats"
 	"github.com/twitchcheck/twitchcheck/safefile"
 )
 
@@ -52,7 +53,7 @@ func enterSave(t testing.TB, m Model) Model {
 
 func TestSaveReport(t *testing.T) {
 	m := atResults(t, 80, 24)
-	m = press(t, m, "s")
+	m = press(t, m, "s", "m")
 	if m.save == nil {
 		t.Fatal("s did not open the save prompt")
 	}
@@ -85,7 +86,7 @@ func TestSaveReport(t *testing.T) {
 
 func TestSaveAnswersRoundTrip(t *testing.T) {
 	m := atResults(t, 80, 24)
-	m, cmd := pressCmd(t, press(t, m, "a"), "enter")
+	m, cmd := pressCmd(t, press(t, m, "s", "a"), "enter")
 	m, _ = run(t, m, cmd)
 	path := filepath.Join(m.c.opts.Dir, "twitchcheck-answers-2026-11-23.yaml")
 	back, err := knowledge.ReadAnswersFile(m.c.rb, path)
@@ -109,7 +110,7 @@ func TestSavedAnswersCannotBeForgedByTheRuleBase(t *testing.T) {
 	rb.Version = "1\nserious: [chest_pain]\n#"
 	rb = knowledge.FromSnapshot(rb)
 	a := answersOf(t, rb, "serious: [none]\ncaffeine: none\n")
-	data := answersFile(a, fixedNow)
+	data := formats.AnswersFile(a, fixedNow)
 	back, err := knowledge.ParseAnswers(rb, "saved", data)
 	if err != nil {
 		t.Fatalf("the saved answers do not parse: %v\n%s", err, data)
@@ -121,7 +122,7 @@ func TestSavedAnswersCannotBeForgedByTheRuleBase(t *testing.T) {
 		t.Errorf("text from the rule base reached the file:\n%s", data)
 	}
 	// A plain version is kept, for the record.
-	mustContain(t, string(answersFile(answersOf(t, testRules(t), "{}"), fixedNow)), "knowledge base test-1")
+	mustContain(t, string(formats.AnswersFile(answersOf(t, testRules(t), "{}"), fixedNow)), "knowledge base test-1")
 }
 
 func TestSaveAsksBeforeReplacing(t *testing.T) {
@@ -130,7 +131,11 @@ func TestSaveAsksBeforeReplacing(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	m = enterSave(t, press(t, m, "s"))
+	m = press(t, m, "s", "m")
+	if got := m.save.input.Value(); got == path {
+		t.Fatalf("the prompt offers %s, which is there", path)
+	}
+	m = enterSave(t, typeText(t, clearPrompt(t, m), path))
 	mustContain(t, text(m), "already exists. Replace it with the report? (y/n)")
 	m = press(t, m, "n")
 	if m.save == nil || m.save.state != saveTyping {
@@ -145,7 +150,7 @@ func TestSaveAsksBeforeReplacing(t *testing.T) {
 }
 
 func TestSaveErrorKeepsThePathTyped(t *testing.T) {
-	m := press(t, atResults(t, 80, 24), "s")
+	m := press(t, atResults(t, 80, 24), "s", "m")
 	bad := filepath.Join(m.c.opts.Dir, "no-such-folder", "r.md")
 	m = typeText(t, clearPrompt(t, m), bad)
 	m, cmd := pressCmd(t, m, "enter")
@@ -178,7 +183,7 @@ func TestSaveErrorKeepsThePathTyped(t *testing.T) {
 // that exists: it is refused, with safefile's reason, and never asks to
 // replace it (which could only fail).
 func TestSaveToASymlinkIsRefusedAtOnce(t *testing.T) {
-	m := press(t, atResults(t, 80, 24), "s")
+	m := press(t, atResults(t, 80, 24), "s", "m")
 	target := filepath.Join(m.c.opts.Dir, "target.md")
 	link := filepath.Join(m.c.opts.Dir, "link.md")
 	if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
@@ -225,7 +230,7 @@ func startSlowSave(t *testing.T, m Model) (Model, *slowSave) {
 		<-s.release
 		return safefile.Write(path, data, overwrite)
 	}
-	m, cmd := pressCmd(t, press(t, m, "s"), "enter")
+	m, cmd := pressCmd(t, press(t, m, "s", "m"), "enter")
 	if cmd == nil {
 		t.Fatal("enter started no save")
 	}
@@ -309,7 +314,7 @@ func TestSaveTrackerWaits(t *testing.T) {
 }
 
 func TestSavePromptPasteAndNoClipboardProgram(t *testing.T) {
-	m := clearPrompt(t, press(t, atResults(t, 80, 24), "s"))
+	m := clearPrompt(t, press(t, atResults(t, 80, 24), "s", "m"))
 	m, _ = send(t, m, tea.PasteMsg{Content: "/tmp/pasted\x1b]0;title\x07\u202ename.md"})
 	if got := m.save.input.Value(); got != "/tmp/pasted]0;titlename.md" {
 		t.Fatalf("pasted %q", got)
@@ -334,7 +339,7 @@ func TestSavePromptTypingIsCheap(t *testing.T) {
 	// measured in allocations, which do not depend on the machine: it must
 	// stay small and not grow with what has been typed. The time is in
 	// BenchmarkSavePromptKey.
-	m := press(t, atResults(t, 120, 40), "enter", "s")
+	m := press(t, atResults(t, 120, 40), "enter", "s", "m")
 	key := func(m Model) func() {
 		return func() {
 			next, _ := send(t, m, letter('q'))
@@ -367,27 +372,66 @@ func TestSaveKindsTable(t *testing.T) {
 	seen := map[string]bool{}
 	a := answersOf(t, testRules(t), "serious: [none]\n")
 	for _, k := range saveKinds() {
-		if len(k.key.Keys()) == 0 || seen[k.key.Keys()[0]] {
-			t.Errorf("%s: no key, or a key used twice", k.what)
+		if k.Key == "" || seen[k.Key] {
+			t.Errorf("%s: no key, or a key used twice", k.What)
 		}
-		seen[k.key.Keys()[0]] = true
-		if !strings.Contains(k.file("2026-11-23"), "2026-11-23") {
-			t.Errorf("%s: the file name has no date", k.what)
+		seen[k.Key] = true
+		if !strings.Contains(k.File("2026-11-23"), "2026-11-23") {
+			t.Errorf("%s: the file name has no date", k.What)
 		}
-		data, err := k.render(a, knowledge.Assess(a), fixedNow)
+		data, err := k.Render(formats.Input{Answers: a, Result: knowledge.Assess(a), Now: fixedNow})
 		if err != nil || len(data) == 0 {
-			t.Errorf("%s: render: %v", k.what, err)
+			t.Errorf("%s: render: %v", k.What, err)
 		}
 	}
-	// Each kind's key is on the results screen.
-	m := atResults(t, 80, 24)
+	// s opens the save menu, which lists every kind with its key.
+	m := press(t, atResults(t, 80, 24), "s")
+	if m.save == nil || m.save.state != saveChoosing {
+		t.Fatal("s did not open the save menu")
+	}
 	for _, k := range saveKinds() {
-		found := false
-		for _, b := range m.fullHelp() {
-			found = found || matchesName(b, k.key.Keys()[0])
+		mustContain(t, flat(text(m)), k.Key+" "+k.What)
+	}
+}
+
+// TestSaveKeyInTheFooter checks the save key shows in the results footer
+// at every width from 60 columns.
+func TestSaveKeyInTheFooter(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
+		m := atResults(t, size[0], size[1])
+		ls := strings.Split(text(m), "\n")
+		foot := strings.Join(ls[max(0, len(ls)-2):], "\n")
+		if !strings.Contains(foot, "s save") {
+			t.Errorf("%dx%d: no save key in the footer:\n%s", size[0], size[1], foot)
 		}
-		if !found {
-			t.Errorf("%s: its key is not on the results screen", k.what)
+	}
+}
+
+// TestCancelledSaveHasNoTick: a save cancelled says so, without the tick
+// that marks something done.
+func TestCancelledSaveHasNoTick(t *testing.T) {
+	for _, keys := range [][]string{{"s", "esc"}, {"s", "m", "esc"}} {
+		m := press(t, atResults(t, 80, 24), keys...)
+		out := text(m)
+		mustContain(t, out, "Not saved.")
+		if strings.Contains(out, "✓") {
+			t.Errorf("%v: a tick on a save not made:\n%s", keys, out)
 		}
+	}
+}
+
+// TestSavePromptOffersAFreeName: the name the prompt offers is never a
+// file that is there.
+func TestSavePromptOffersAFreeName(t *testing.T) {
+	m := atResults(t, 80, 24)
+	dir := m.c.opts.Dir
+	for _, n := range []string{"twitchcheck-report-2026-11-23.md", "twitchcheck-report-2026-11-23-2.md"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m = press(t, m, "s", "m")
+	if got, want := m.save.input.Value(), filepath.Join(dir, "twitchcheck-report-2026-11-23-3.md"); got != want {
+		t.Errorf("offered %q, want %q", got, want)
 	}
 }

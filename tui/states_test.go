@@ -161,7 +161,9 @@ func states(t testing.TB, rb *knowledge.RuleBase, w, h int) []state {
 	add("browser-flag", press(t, fresh(), "i", "/", "f", "l", "a", "g", "enter", "enter"))
 	add("cases", press(t, fresh(), "d", "down"))
 	add("help", press(t, loaded(), "r", "?"))
-	add("save", press(t, loaded(), "r", "s"))
+	add("save-menu", press(t, loaded(), "r", "s"))
+	add("sources", press(t, loaded(), "r", "r"))
+	add("save", press(t, loaded(), "r", "s", "m"))
 	add("confirm-restart", press(t, loaded(), "r", "n"))
 	panel := loaded()
 	panel.c.panel = true

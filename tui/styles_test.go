@@ -101,7 +101,7 @@ func TestColorFGBG(t *testing.T) {
 // they are.
 func TestWarningsCarryWords(t *testing.T) {
 	m := resultsOf(t, "serious: [chest_pain]\n", 80, 24)
-	mustContain(t, text(m), "Triage: EMERGENCY", "! [Emergency]")
+	mustContain(t, text(m), "Triage: EMERGENCY", "Why this level", "! Chest pain.")
 	s := resultsOf(t, "caffeine: none\n", 80, 24)
 	mustContain(t, text(s), "! THE EMERGENCY CHECK WAS NOT ANSWERED")
 }

@@ -201,7 +201,7 @@ func safeFrame(s string) string {
 		c := s[i]
 		switch {
 		case c == 0x1b:
-			n := sgrLen(s[i:])
+			n := keptLen(s[i:])
 			if n > 0 {
 				b.WriteString(s[i : i+n])
 				i += n
@@ -230,7 +230,7 @@ func needsGuard(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == 0x1b {
-			n := sgrLen(s[i:])
+			n := keptLen(s[i:])
 			if n == 0 {
 				return true
 			}
@@ -249,6 +249,42 @@ func needsGuard(s string) bool {
 		}
 	}
 	return false
+}
+
+// keptLen is the length of the sequence at the start of s that a frame
+// keeps: a colour or text style, or a web link the app made (see
+// linkLen); 0 for anything else.
+func keptLen(s string) int {
+	if n := sgrLen(s); n > 0 {
+		return n
+	}
+	return linkLen(s)
+}
+
+// linkLen is the length of the OSC 8 hyperlink sequence at the start of s
+// (ESC ] 8 ; ; URI BEL), or 0: one that ends a link, or starts a link to
+// a plain http or https address of printable ASCII, with no parameters.
+// Text from files is cleaned before it is drawn, so only the app makes
+// these; a link that is anything else is dropped like any escape.
+func linkLen(s string) int {
+	const open = "\x1b]8;;"
+	if !strings.HasPrefix(s, open) {
+		return 0
+	}
+	end := strings.IndexByte(s, 0x07)
+	if end < 0 {
+		return 0
+	}
+	uri := s[len(open):end]
+	if uri != "" && !strings.HasPrefix(uri, "https://") && !strings.HasPrefix(uri, "http://") {
+		return 0
+	}
+	for i := 0; i < len(uri); i++ {
+		if uri[i] <= 0x20 || uri[i] >= 0x7f {
+			return 0
+		}
+	}
+	return end + 1
 }
 
 // sgrLen is the length of the SGR sequence (ESC [ digits ; : m) at the
