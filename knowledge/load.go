@@ -25,6 +25,14 @@ const (
 	MaxCondAtoms     = 64
 	MaxRuleBaseAtoms = 20_000
 	MaxQuestions     = 256
+
+	// MaxFlagTextBytes bounds the reason or the action of a likely
+	// deficiency's flag once {name} and {tests} are filled in, and
+	// MaxLikelyBytes all of them together: the sizes are worked out from
+	// the template before anything is expanded, so a small file cannot
+	// make the loader build huge text.
+	MaxFlagTextBytes = 4 << 10
+	MaxLikelyBytes   = 1 << 20
 )
 
 // validID reports whether s is an id: 1 to 63 lower-case letters, digits
@@ -80,6 +88,7 @@ func Load(name string, data []byte) (*RuleBase, error) {
 	if len(r.probs) > 0 {
 		return nil, r.problems()
 	}
+	rb.fillLikely()
 	return rb, nil
 }
 
@@ -91,6 +100,7 @@ func Load(name string, data []byte) (*RuleBase, error) {
 func FromSnapshot(src *RuleBase) *RuleBase {
 	rb := *src
 	rb.index()
+	rb.fillLikely()
 	return &rb
 }
 
