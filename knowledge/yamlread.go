@@ -88,6 +88,15 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 		r.errorAt(Pos{}, "%s file is not UTF-8 text (is it a binary file?)", what)
 		return nil
 	}
+	// YAML reads NEL, U+2028, U+2029 and a lone carriage return as line
+	// breaks (and drops the white space before them), so they would never
+	// reach the checks on text (which name where the text belongs): refuse
+	// them in the raw file, comments included. A carriage return may only
+	// end a line (CRLF).
+	if p, c, ok := rawBreak(data); ok {
+		r.errorAt(p, "%s file contains the control or formatting character %U, which is not allowed; remove it", what, c)
+		return nil
+	}
 	// Refuse a file with too many nodes before the parser builds them all:
 	// every node but the first follows a separator, so counting those
 	// bounds the nodes from above, in one cheap pass.
@@ -147,6 +156,25 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// rawBreak finds the first line break in data that YAML reads but
+// UnsafeRune refuses in text (NEL, U+2028, U+2029, or a carriage return
+// that does not end a line with a newline), and where it is.
+func rawBreak(data []byte) (Pos, rune, bool) {
+	for i := 0; i < len(data); {
+		c, size := rune(data[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(data[i:])
+		}
+		switch {
+		case c == '\r' && (i+1 == len(data) || data[i+1] != '\n'),
+			c == 0x85, c == 0x2028, c == 0x2029:
+			return offsetPos(data, i), c, true
+		}
+		i += size
+	}
+	return Pos{}, 0, false
 }
 
 // separators counts the bytes that can start a YAML node: flow
