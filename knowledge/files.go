@@ -30,24 +30,67 @@ func ReadLimited(r io.Reader, name string, limit int) ([]byte, error) {
 // ReadFileLimited reads the file at path with ReadLimited. A folder is
 // refused, and a regular file larger than limit is refused before it is
 // read. Every file the user names (rule bases, answers, vignettes, cases)
-// is read through it.
+// is read through it or ReadRegularFileLimited. The file is opened
+// without blocking (see openFile); a named pipe or a device, which the
+// command line may be given on purpose (a shell's <(…), /dev/stdin), is
+// then read as usual.
 func ReadFileLimited(path string, limit int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	return readFileLimited(path, limit, false)
+}
+
+// ReadRegularFileLimited is ReadFileLimited for a reader that must never
+// block, such as the app's watcher: it refuses anything but a regular file
+// (a named pipe, a device, a socket) after opening it without blocking,
+// before reading a byte.
+func ReadRegularFileLimited(path string, limit int) ([]byte, error) {
+	return readFileLimited(path, limit, true)
+}
+
+func readFileLimited(path string, limit int, regularOnly bool) ([]byte, error) {
+	cannot := func(err error) error {
+		return Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
-	defer f.Close()
+	f, err := openFile(path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	defer func() { f.Close() }()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		return nil, cannot(err)
 	}
-	if st.IsDir() {
+	mode := st.Mode()
+	switch {
+	case mode.IsDir():
 		return nil, Problems{{File: path, Msg: "is a folder, not a file"}}
-	}
-	if st.Mode().IsRegular() && st.Size() > int64(limit) {
-		return nil, Problems{{File: path, Msg: fmt.Sprintf("is %d bytes, larger than the limit of %d bytes", st.Size(), limit)}}
+	case mode.IsRegular():
+		if st.Size() > int64(limit) {
+			return nil, Problems{{File: path, Msg: fmt.Sprintf("is %d bytes, larger than the limit of %d bytes", st.Size(), limit)}}
+		}
+	case regularOnly:
+		return nil, Problems{{File: path, Msg: fmt.Sprintf("is %s, not a regular file; only a regular file is read here, so that reading it cannot wait for ever", fileKind(mode))}}
+	default:
+		// Opened without blocking, a pipe with no writer yet would read
+		// as empty: open it again, as any program reading it would.
+		f.Close()
+		if f, err = os.Open(path); err != nil {
+			return nil, cannot(err)
+		}
 	}
 	return ReadLimited(f, path, limit)
+}
+
+// fileKind names what a file that is not regular is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // readFSLimited reads name from fsys with ReadLimited, reported as

@@ -62,6 +62,17 @@ func LoadFile(path string) (*RuleBase, error) {
 	return Load(path, data)
 }
 
+// LoadRegularFile is LoadFile for a reader that must never block, such as
+// the app's watcher: anything but a regular file (a named pipe, a device)
+// is refused before it is read (ReadRegularFileLimited).
+func LoadRegularFile(path string) (*RuleBase, error) {
+	data, err := ReadRegularFileLimited(path, MaxRuleBaseBytes)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, data)
+}
+
 func unwrapPathError(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
 		return pe.Err
