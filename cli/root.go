@@ -61,7 +61,7 @@ func (c *command) root(args []string) error {
 		a = c.warnIgnored(a)
 		opts.Answers = &a
 	}
-	if opts.Cases, err = c.loadCases(rb); err != nil {
+	if opts.Cases, err = c.appCases(rb, *rulesPath != ""); err != nil {
 		return err
 	}
 	if *caseName != "" {

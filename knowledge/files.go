@@ -196,12 +196,26 @@ func CheckVignetteIDs(vs []Vignette) error {
 // messages. Problems in every file, and case ids used twice, are reported
 // together.
 func ReadCases(rb *RuleBase, fsys fs.FS, prefix string) ([]Case, error) {
+	cases, _, err := readCases(rb, fsys, prefix, false)
+	return cases, err
+}
+
+// ReadCasesFitting reads the sample cases as ReadCases does, for a rule
+// base other than the one they were written for: a case file that does
+// not fit rb is left out, and skipped holds one problem for each (its
+// first). A folder that cannot be read and case ids used twice are still
+// errors.
+func ReadCasesFitting(rb *RuleBase, fsys fs.FS, prefix string) (cases []Case, skipped Problems, err error) {
+	return readCases(rb, fsys, prefix, true)
+}
+
+func readCases(rb *RuleBase, fsys fs.FS, prefix string, skip bool) ([]Case, Problems, error) {
 	names, err := dataFiles(fsys)
 	if err != nil {
-		return nil, Problems{{File: prefix, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		return nil, nil, Problems{{File: prefix, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
 	var out []Case
-	var probs Problems
+	var probs, skipped Problems
 	seen := map[string]string{}
 	for _, n := range names {
 		shown := shownName(prefix, n)
@@ -217,14 +231,18 @@ func ReadCases(rb *RuleBase, fsys fs.FS, prefix string) ([]Case, error) {
 				out = append(out, c)
 				continue
 			}
+			if skip {
+				skipped = append(skipped, appendProblems(nil, err, shown)[0])
+				continue
+			}
 		}
 		probs = appendProblems(probs, err, shown)
 	}
 	if len(probs) > 0 {
-		return nil, probs
+		return nil, nil, probs
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return out, skipped, nil
 }
 
 // FindCase returns the case with id among cases, or an error that lists
