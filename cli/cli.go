@@ -8,6 +8,7 @@ package cli
 import (
 	"io"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/twitchcheck/twitchcheck/data"
@@ -102,7 +103,7 @@ func Run(args []string, env Env) int {
 	}
 	run, ok := commands[cmd]
 	if !ok {
-		return c.exit(usagef("unknown command %q; commands: %s", cmd, commandList))
+		return c.exit(usagef("unknown command %q%s; commands: %s", cmd, knowledge.DidYouMean(cmd, strings.Split(commandList, ", ")), commandList))
 	}
 	if cmd != "" {
 		c.name += " " + cmd

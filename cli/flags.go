@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
 // newFlags makes a flag set whose errors are returned, not printed.
@@ -51,7 +53,14 @@ func (c *command) parse(fs *flag.FlagSet, args []string, help string) ([]string,
 func flagError(err error, fs *flag.FlagSet) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return usagef("unknown flag --%s; flags: %s", strings.TrimPrefix(name, "-"), flagNames(fs))
+		name = strings.TrimPrefix(name, "-")
+		var known []string
+		fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
+		hint := ""
+		if s, ok := knowledge.Nearest(name, known); ok {
+			hint = " (did you mean `--" + s + "`?)"
+		}
+		return usagef("unknown flag --%s%s; flags: %s", name, hint, flagNames(fs))
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return usagef("--%s needs a value", strings.TrimPrefix(name, "-"))

@@ -24,7 +24,7 @@ func (c *command) root(args []string) error {
 		return helpDone(err)
 	}
 	if len(pos) > 0 {
-		return usagef("unknown command %q; commands: %s", pos[0], commandList)
+		return usagef("unknown command %q%s; commands: %s", pos[0], knowledge.DidYouMean(pos[0], strings.Split(commandList, ", ")), commandList)
 	}
 	if *version {
 		rb, err := c.loadRules(*rulesPath)

@@ -27,7 +27,7 @@ func (c *command) rules(args []string) error {
 	case "-h", "-help", "--help", "help":
 		return c.print(rulesHelp)
 	default:
-		return usagef("unknown subcommand %q; use 'rules check', 'rules show' or 'rules export'", args[0])
+		return usagef("unknown subcommand %q%s; use 'rules check', 'rules show' or 'rules export'", args[0], knowledge.DidYouMean(args[0], []string{"check", "show", "export"}))
 	}
 }
 

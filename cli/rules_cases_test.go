@@ -50,3 +50,22 @@ func TestRulesFileSkipsCasesThatDoNotFit(t *testing.T) {
 	r = run(t, []string{"--rules", rules, "--case", "calm"}, content)
 	r.check(t, 0, nil, []string{"skipped"})
 }
+
+// TestUnknownNamesSuggest checks an unknown command, subcommand, flag or
+// case suggests the nearest known one.
+func TestUnknownNamesSuggest(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"asess"}, "unknown command \"asess\" (did you mean `assess`?)"},
+		{[]string{"rules", "chek"}, "unknown subcommand \"chek\" (did you mean `check`?)"},
+		{[]string{"--watc"}, "unknown flag --watc (did you mean `--watch`?)"},
+		{[]string{"assess", "--cas", "calm"}, "(did you mean `--case`?)"},
+		{[]string{"assess", "--case", "clam"}, "unknown case \"clam\" (did you mean `calm`?)"},
+		{[]string{"--case", "vega"}, "(did you mean `vegan`?)"},
+	} {
+		r := run(t, c.args)
+		r.check(t, 2, nil, []string{c.want})
+	}
+}

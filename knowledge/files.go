@@ -255,7 +255,7 @@ func FindCase(cases []Case, id string) (Case, error) {
 		}
 		ids[i] = c.ID
 	}
-	return Case{}, Problems{{Msg: fmt.Sprintf("unknown case %q; cases: %s", id, strings.Join(ids, ", "))}}
+	return Case{}, Problems{{Msg: fmt.Sprintf("unknown case %q%s; cases: %s", id, DidYouMean(id, ids), strings.Join(ids, ", "))}}
 }
 
 // appendProblems adds err's problems to probs, naming file for an error
