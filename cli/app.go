@@ -18,10 +18,7 @@ func (c *command) startApp(opts tui.Options, plain bool) int {
 		return code
 	}
 	if c.env.TUI == nil {
-		if err := c.print(rootHelp); err != nil {
-			return c.exit(err)
-		}
-		return ExitOK
+		return c.exit(helpDone(c.root([]string{"--help"})))
 	}
 	return c.env.TUI(opts)
 }

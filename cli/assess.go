@@ -15,12 +15,12 @@ var assessFormats = []string{"text", "json", "markdown", "html", "fhir"}
 // assess assesses an answers file, standard input or a sample case.
 func (c *command) assess(args []string) error {
 	fs := newFlags("assess")
-	answersPath := fs.String("answers", "", "")
-	caseName := fs.String("case", "", "")
-	formatArg := fs.String("format", "text", "")
-	rulesPath := fs.String("rules", "", "")
-	outputArg := fs.String("output", "", "")
-	force := fs.Bool("force", false, "")
+	answersPath := fs.String("answers", "", "the answers `FILE`; - for stdin")
+	caseName := fs.String("case", "", "assess the sample case `NAME` instead (see 'twitchcheck cases')")
+	formatArg := fs.String("format", "text", "the `FORMAT`: text (default: for a person), json (the answers contract's shape), markdown (a report to take to a doctor), html (a printable report, one or two pages) or fhir (a FHIR R4 Bundle for a clinic's system); any case")
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
+	outputArg := fs.String("output", "", "write the result to `FILE` (mode 0600, written whole or not at all) instead of stdout; - is stdout")
+	force := fs.Bool("force", false, "with --output: replace FILE if it is an existing regular file")
 	pos, err := c.parse(fs, args, assessHelp)
 	if err != nil {
 		return helpDone(err)

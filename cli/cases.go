@@ -10,7 +10,7 @@ import (
 // cases lists the sample cases.
 func (c *command) cases(args []string) error {
 	fs := newFlags("cases")
-	rulesPath := fs.String("rules", "", "")
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
 	pos, err := c.parse(fs, args, casesHelp)
 	if err != nil {
 		return helpDone(err)

@@ -102,6 +102,9 @@ func Run(args []string, env Env) int {
 		cmd, rest = args[0], args[1:]
 	}
 	run, ok := commands[cmd]
+	if cmd == "help" {
+		run, ok = (*command).help, true
+	}
 	if !ok {
 		return c.exit(usagef("unknown command %q%s; commands: %s", cmd, knowledge.DidYouMean(cmd, strings.Split(commandList, ", ")), commandList))
 	}
@@ -112,13 +115,13 @@ func Run(args []string, env Env) int {
 }
 
 // commands maps each command to its function; "" is the root command.
+// help, which runs the others' --help, is dispatched apart.
 var commands = map[string]func(*command, []string) error{
 	"":       (*command).root,
 	"assess": (*command).assess,
 	"rules":  (*command).rules,
 	"eval":   (*command).eval,
 	"cases":  (*command).cases,
-	"help":   (*command).help,
 }
 
 // commandList names the commands in messages.
