@@ -89,6 +89,8 @@ func fileKind(m fs.FileMode) string {
 		return "a socket"
 	case m&fs.ModeDevice != 0:
 		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a broken symbolic link"
 	}
 	return "a special file"
 }
@@ -114,20 +116,35 @@ func IsDataFile(name string) bool {
 	return false
 }
 
-// dataFiles lists the data files under fsys, in name order.
-func dataFiles(fsys fs.FS) ([]string, error) {
+// dataFiles lists the data files under fsys, in name order. A data file
+// that is not a regular file (a named pipe, a device), once symbolic links
+// are followed, is refused before anything opens it: opening a named pipe
+// would wait for a writer. Those are the problems, named under prefix.
+func dataFiles(fsys fs.FS, prefix string) ([]string, Problems, error) {
 	var names []string
+	var probs Problems
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && IsDataFile(p) {
-			names = append(names, p)
+		if d.IsDir() || !IsDataFile(p) {
+			return nil
 		}
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			if st, err := fs.Stat(fsys, p); err == nil {
+				mode = st.Mode()
+			}
+		}
+		if !mode.IsRegular() {
+			probs = append(probs, Problem{File: shownName(prefix, p), Msg: fmt.Sprintf("is %s, not a regular file; a folder of data files may hold only regular files", fileKind(mode))})
+			return nil
+		}
+		names = append(names, p)
 		return nil
 	})
 	sort.Strings(names)
-	return names, err
+	return names, probs, err
 }
 
 // shownName is how file p of a tree shown as prefix is named in messages.
@@ -142,12 +159,11 @@ func shownName(prefix, p string) string {
 // in name order, naming each prefix/path in messages. Problems in every
 // file, and vignette ids used twice, are all reported together.
 func ReadVignettes(rb *RuleBase, fsys fs.FS, prefix string) ([]Vignette, error) {
-	names, err := dataFiles(fsys)
+	names, probs, err := dataFiles(fsys, prefix)
 	if err != nil {
 		return nil, Problems{{File: prefix, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
 	var out []Vignette
-	var probs Problems
 	for _, n := range names {
 		shown := shownName(prefix, n)
 		raw, err := readFSLimited(fsys, n, shown, MaxVignetteBytes)
@@ -210,12 +226,12 @@ func ReadCasesFitting(rb *RuleBase, fsys fs.FS, prefix string) (cases []Case, sk
 }
 
 func readCases(rb *RuleBase, fsys fs.FS, prefix string, skip bool) ([]Case, Problems, error) {
-	names, err := dataFiles(fsys)
+	names, probs, err := dataFiles(fsys, prefix)
 	if err != nil {
 		return nil, nil, Problems{{File: prefix, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
 	var out []Case
-	var probs, skipped Problems
+	var skipped Problems
 	seen := map[string]string{}
 	for _, n := range names {
 		shown := shownName(prefix, n)
