@@ -53,9 +53,8 @@ type jsonParser struct {
 	data  []byte
 	dec   *json.Decoder
 	nodes int
-	// at is the offset up to which line and lineStart are known.
-	at, line, lineStart int
-	col                 int // the column of at, in characters
+	// at is the offset whose line and column (in characters) are known.
+	at, line, col int
 }
 
 // pos is the line and column of byte off, which is never before the last
