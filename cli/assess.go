@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/twitchcheck/twitchcheck/fhir"
 	"github.com/twitchcheck/twitchcheck/knowledge"
@@ -13,14 +14,14 @@ import (
 // assess assesses an answers file, standard input or a sample case.
 func (c *command) assess(args []string) error {
 	fs := newFlags("assess")
-	answersPath := fs.String("answers", "", "")
-	caseName := fs.String("case", "", "")
-	formatArg := fs.String("format", "text", "")
-	rulesPath := fs.String("rules", "", "")
-	outputArg := fs.String("output", "", "")
-	force := fs.Bool("force", false, "")
-	withDiary := fs.Bool("with-diary", false, "")
-	diaryPath := fs.String("diary", "", "")
+	answersPath := fs.String("answers", "", "the answers `FILE`; - for stdin")
+	caseName := fs.String("case", "", "assess the sample case `NAME` instead (see 'twitchcheck cases')")
+	formatArg := fs.String("format", "text", formatUsage())
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
+	outputArg := fs.String("output", "", "write the result to `FILE` (mode 0600, written whole or not at all) instead of stdout; - is stdout")
+	force := fs.Bool("force", false, "with --output: replace FILE if it is an existing regular file")
+	withDiary := fs.Bool("with-diary", false, "add \"Your diary\": the last 14 days as a chart and a table, and the patterns (a FHIR Observation per day)")
+	diaryPath := fs.String("diary", "", "the diary `FILE` to add (implies --with-diary)")
 	pos, err := c.parse(fs, args, assessHelp)
 	if err != nil {
 		return helpDone(err)
@@ -91,6 +92,21 @@ func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge
 	data, err := f.Render(formats.Input{Answers: a, Result: res, Now: env.Now(), Context: ctx, Diary: extra})
 	out.Write(data)
 	return err
+}
+
+// formatUsage is the usage of --format, from the one table of formats:
+// each format assess writes, with what it is for, the first the default.
+func formatUsage() string {
+	var parts []string
+	for i, id := range formats.AssessIDs() {
+		f, _ := formats.Lookup(id)
+		d := f.Describe
+		if i == 0 {
+			d = "the default: " + d
+		}
+		parts = append(parts, id+" ("+d+")")
+	}
+	return "the `FORMAT`: " + strings.Join(parts, ", ") + "; any case"
 }
 
 // helpDone turns the end of a command after --help into success.

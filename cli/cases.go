@@ -25,7 +25,7 @@ const (
 // the terminal.
 func (c *command) cases(args []string) error {
 	fs := newFlags("cases")
-	rulesPath := fs.String("rules", "", "")
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
 	pos, err := c.parse(fs, args, casesHelp)
 	if err != nil {
 		return helpDone(err)

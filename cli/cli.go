@@ -8,6 +8,7 @@ package cli
 import (
 	"io"
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/twitchcheck/twitchcheck/data"
@@ -105,8 +106,11 @@ func Run(args []string, env Env) int {
 		cmd, rest = args[0], args[1:]
 	}
 	run, ok := commands[cmd]
+	if cmd == "help" {
+		run, ok = (*command).help, true
+	}
 	if !ok {
-		return c.exit(usagef("unknown command %q; commands: %s", cmd, commandList))
+		return c.exit(usagef("unknown command %q%s; commands: %s", cmd, knowledge.DidYouMean(cmd, strings.Split(commandList, ", ")), commandList))
 	}
 	if cmd != "" {
 		c.name += " " + cmd
@@ -115,13 +119,13 @@ func Run(args []string, env Env) int {
 }
 
 // commands maps each command to its function; "" is the root command.
+// help, which runs the others' --help, is dispatched apart.
 var commands = map[string]func(*command, []string) error{
 	"":       (*command).root,
 	"assess": (*command).assess,
 	"rules":  (*command).rules,
 	"eval":   (*command).eval,
 	"cases":  (*command).cases,
-	"help":   (*command).help,
 	"diary":  (*command).diaryCmd,
 }
 

@@ -35,7 +35,7 @@ func (c *command) diaryCmd(args []string) error {
 		"forget": (*command).diaryForget,
 	}[sub]
 	if !ok {
-		return usagef("unknown diary command %q; allowed: add, list, chart, forget", sub)
+		return usagef("unknown diary command %q%s; allowed: add, list, chart, forget", sub, knowledge.DidYouMean(sub, []string{"add", "list", "chart", "forget"}))
 	}
 	c.name += " " + sub
 	return run(c, rest)
@@ -86,17 +86,17 @@ func (c *command) today() string { return c.env.Now().Format(diary.DateLayout) }
 // diaryAdd records one day.
 func (c *command) diaryAdd(args []string) error {
 	fs := newFlags("diary add")
-	path := fs.String("diary", "", "")
-	date := fs.String("date", "", "")
-	twitching := fs.String("twitching", "", "")
-	where := fs.String("where", "", "")
-	caffeine := fs.String("caffeine", "", "")
-	sleep := fs.String("sleep", "", "")
-	stress := fs.String("stress", "", "")
-	exercise := fs.String("exercise", "", "")
-	newList := fs.String("new", "", "")
-	note := fs.String("note", "", "")
-	replace := fs.Bool("replace", false, "")
+	path := fs.String("diary", "", "use the diary in `FILE` instead of the usual one")
+	date := fs.String("date", "", "the day, as `YYYY-MM-DD` (default: today; not after today)")
+	twitching := fs.String("twitching", "", "how much twitching, `0..4`: 0 none, 1 a little, 2 often, 3 most of the day, 4 almost constant (needed)")
+	where := fs.String("where", "", "where, a comma-separated `LIST` of the options of the location question (see 'twitchcheck rules show'), such as eyelid,legs")
+	caffeine := fs.String("caffeine", "", "caffeinated drinks that day, `N` from 0 to 50")
+	sleep := fs.String("sleep", "", "`HOURS` of sleep the night before, 0 to 24 (such as 6.5)")
+	stress := fs.String("stress", "", "stress that day, `LEVEL`: low, moderate or high")
+	exercise := fs.String("exercise", "", "strenuous exercise that day: `yes|no`")
+	newList := fs.String("new", "", "anything new that day, a comma-separated `LIST` of the options of the emergency check and of the other symptoms, such as cramps,weakness")
+	note := fs.String("note", "", "a short note, `TEXT` of at most 500 characters")
+	replace := fs.Bool("replace", false, "change the entry of a date that has one")
 	pos, err := c.parse(fs, args, diaryAddHelp)
 	if err != nil {
 		return helpDone(err)
@@ -250,9 +250,9 @@ func daysFlag(s string, given bool, def int) (int, error) {
 // diaryList prints the entries.
 func (c *command) diaryList(args []string) error {
 	fs := newFlags("diary list")
-	path := fs.String("diary", "", "")
-	daysArg := fs.String("days", "", "")
-	formatArg := fs.String("format", "text", "")
+	path := fs.String("diary", "", "use the diary in `FILE` instead of the usual one")
+	daysArg := fs.String("days", "", "only the last `N` days, ending today (default: every entry)")
+	formatArg := fs.String("format", "text", "the `FORMAT`: text (default), json (an array of {\"date\", \"twitching\", \"where\", \"caffeine\", \"sleep\", \"stress\", \"exercise\", \"new\", \"note\"}; null for what was not given) or csv (for a spreadsheet; a cell that would start a formula begins with ')")
 	pos, err := c.parse(fs, args, diaryListHelp)
 	if err != nil {
 		return helpDone(err)
@@ -352,8 +352,8 @@ func (c *command) chartWidth() int {
 // diaryChart draws the last days and says the patterns.
 func (c *command) diaryChart(args []string) error {
 	fs := newFlags("diary chart")
-	path := fs.String("diary", "", "")
-	daysArg := fs.String("days", "", "")
+	path := fs.String("diary", "", "use the diary in `FILE` instead of the usual one")
+	daysArg := fs.String("days", "", "how many `N` days, ending today (default 14; 30 shows a month)")
 	pos, err := c.parse(fs, args, diaryChartHelp)
 	if err != nil {
 		return helpDone(err)
@@ -381,8 +381,8 @@ func (c *command) diaryChart(args []string) error {
 // diaryForget deletes the diary, after asking.
 func (c *command) diaryForget(args []string) error {
 	fs := newFlags("diary forget")
-	path := fs.String("diary", "", "")
-	yes := fs.Bool("yes", false, "")
+	path := fs.String("diary", "", "use the diary in `FILE` instead of the usual one")
+	yes := fs.Bool("yes", false, "delete without asking")
 	pos, err := c.parse(fs, args, diaryForgetHelp)
 	if err != nil {
 		return helpDone(err)

@@ -33,23 +33,7 @@ Record one day. A date that has an entry is changed only with --replace.
 Anything new that is a warning sign is said at once, with what to do.
 
 Flags:
-  --date YYYY-MM-DD   the day (default: today; not after today)
-  --twitching 0..4    how much twitching: 0 none, 1 a little, 2 often,
-                      3 most of the day, 4 almost constant (needed)
-  --where LIST        where, comma-separated: the options of the location
-                      question (see 'twitchcheck rules show'), such as
-                      eyelid,legs
-  --caffeine N        caffeinated drinks that day, 0 to 50
-  --sleep HOURS       hours of sleep the night before, 0 to 24 (such as 6.5)
-  --stress LEVEL      low, moderate or high
-  --exercise yes|no   strenuous exercise that day
-  --new LIST          anything new that day, comma-separated: the options of
-                      the emergency check and of the other symptoms, such as
-                      cramps,weakness
-  --note TEXT         a short note, at most 500 characters
-  --replace           change the entry of a date that has one
-  --diary FILE        use this diary file instead of the usual one
-
+{flags}
 Example:
   twitchcheck diary add --twitching 2 --where eyelid --caffeine 4 --sleep 6 --stress high
 `
@@ -59,13 +43,7 @@ const diaryListHelp = `Usage: twitchcheck diary list [--days N] [--format text|j
 Print the diary's entries, oldest first.
 
 Flags:
-  --days N          only the last N days, ending today (default: every entry)
-  --format FORMAT   text (default), json (an array of {"date", "twitching",
-                    "where", "caffeine", "sleep", "stress", "exercise",
-                    "new", "note"}; null for what was not given) or csv (for
-                    a spreadsheet; a cell that would start a formula begins
-                    with ')
-  --diary FILE      use this diary file instead of the usual one
+{flags}
 `
 
 const diaryChartHelp = `Usage: twitchcheck diary chart [--days N] [--diary FILE]
@@ -77,8 +55,7 @@ causes). The chart fits $COLUMNS (default 80), showing fewer days when it
 must.
 
 Flags:
-  --days N       how many days, ending today (default 14; 30 shows a month)
-  --diary FILE   use this diary file instead of the usual one
+{flags}
 `
 
 const diaryForgetHelp = `Usage: twitchcheck diary forget [--yes] [--diary FILE]
@@ -87,6 +64,5 @@ Delete the diary and every file of it, after asking. A file that is not a
 twitchcheck diary is never deleted.
 
 Flags:
-  --yes          do not ask
-  --diary FILE   delete this diary file instead of the usual one
+{flags}
 `

@@ -13,7 +13,7 @@ import (
 // eval runs evaluation vignettes: the built-in ones, or those in PATHs.
 func (c *command) eval(args []string) error {
 	fs := newFlags("eval")
-	rulesPath := fs.String("rules", "", "")
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
 	paths, err := c.parse(fs, args, evalHelp)
 	if err != nil {
 		return helpDone(err)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
 // newFlags makes a flag set whose errors are returned, not printed.
@@ -27,7 +29,7 @@ func (c *command) parse(fs *flag.FlagSet, args []string, help string) ([]string,
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				if err := c.print(helpText(help)); err != nil {
+				if err := c.print(withFlags(help, fs)); err != nil {
 					return nil, err
 				}
 				return nil, errHelpShown
@@ -51,7 +53,14 @@ func (c *command) parse(fs *flag.FlagSet, args []string, help string) ([]string,
 func flagError(err error, fs *flag.FlagSet) error {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return usagef("unknown flag --%s; flags: %s", strings.TrimPrefix(name, "-"), flagNames(fs))
+		name = strings.TrimPrefix(name, "-")
+		var known []string
+		fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
+		hint := ""
+		if s, ok := knowledge.Nearest(name, known); ok {
+			hint = " (did you mean `--" + s + "`?)"
+		}
+		return usagef("unknown flag --%s%s; flags: %s", name, hint, flagNames(fs))
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return usagef("--%s needs a value", strings.TrimPrefix(name, "-"))
@@ -96,4 +105,50 @@ func formatFlag(value string, allowed ...string) (string, error) {
 		}
 	}
 	return "", usagef("unknown --format %q; allowed: %s", value, strings.Join(allowed, ", "))
+}
+
+// withFlags fills in the {flags} of a help text with fs's flags.
+func withFlags(help string, fs *flag.FlagSet) string {
+	return strings.Replace(help, "{flags}", flagHelp(fs), 1)
+}
+
+// flagHelpWidth is the width the flag help is wrapped to.
+const flagHelpWidth = 79
+
+// flagHelp lists fs's flags for a help text, one entry each, in name
+// order, written from the definitions: the name, the value's name (the
+// back-quoted word of the usage, as flag.UnquoteUsage reads it) and the
+// usage, wrapped under itself.
+func flagHelp(fs *flag.FlagSet) string {
+	type entry struct{ left, usage string }
+	var entries []entry
+	width := 0
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		left := "  --" + f.Name
+		if name != "" {
+			left += " " + name
+		}
+		entries = append(entries, entry{left, usage})
+		width = max(width, len(left))
+	})
+	var b strings.Builder
+	for _, e := range entries {
+		b.WriteString(e.left)
+		b.WriteString(strings.Repeat(" ", width+2-len(e.left)))
+		col := width + 2
+		for i, w := range strings.Fields(e.usage) {
+			if i > 0 && col+1+len(w) > flagHelpWidth {
+				b.WriteString("\n" + strings.Repeat(" ", width+2))
+				col = width + 2
+			} else if i > 0 {
+				b.WriteString(" ")
+				col++
+			}
+			b.WriteString(w)
+			col += len(w)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

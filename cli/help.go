@@ -3,12 +3,13 @@ package cli
 import (
 	"strings"
 
-	"github.com/twitchcheck/twitchcheck/report"
-	"github.com/twitchcheck/twitchcheck/report/formats"
+	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
 // The help of each command, printed by --help and by `twitchcheck help
-// COMMAND`.
+// COMMAND` (which runs COMMAND --help). {flags} stands for the command's
+// flags, written from the flag definitions themselves (flagHelp), so the
+// help cannot drift from them.
 
 const rootHelp = `twitchcheck: a terminal symptom checker for muscle twitching.
 
@@ -30,18 +31,7 @@ Usage:
   twitchcheck help [COMMAND]       this help, or a command's
 
 Flags of the interactive app:
-  --answers FILE     open with these answers loaded, at the review screen
-                     (- reads them from stdin)
-  --case NAME        open a sample case (see 'twitchcheck cases')
-  --rules FILE       use this rule base instead of the embedded one
-  --watch            with --rules: reload the file when it changes
-  --theme NAME       colour theme: auto (default) or high-contrast
-  --accessible       plain numbered prompts on stdin/stdout (also when
-                     ACCESSIBLE is set to anything but 0, false, no or off,
-                     or TERM=dumb)
-  --diary FILE       use this diary file (see 'twitchcheck diary --help')
-  --version          print the app and knowledge-base versions
-
+{flags}
 Run 'twitchcheck COMMAND --help' for a command's flags.
 Exit status: 0 ok, 1 internal or write error (or eval misses), 2 bad usage
 or input.
@@ -61,18 +51,7 @@ questionnaire of 'twitchcheck rules export' is read as well. With no
 option ids are listed by 'twitchcheck rules show'.
 
 Flags:
-  --answers FILE   the answers file; - for stdin
-  --case NAME      assess a sample case instead (see 'twitchcheck cases')
-  --format FORMAT  {{formats}}
-  --rules FILE     use this rule base instead of the embedded one
-  --output FILE    write the result to FILE (mode 0600, written whole or not
-                   at all) instead of stdout; - is stdout
-  --force          with --output: replace FILE if it is an existing regular
-                   file
-  --with-diary     add "Your diary": the last 14 days as a chart and a
-                   table, and the patterns (a FHIR Observation per day)
-  --diary FILE     the diary to add (implies --with-diary)
-
+{flags}
 Example:
   printf 'serious: [none]\nsymptoms: [cramps]\ncaffeine: 5_plus_cups\n' | twitchcheck assess
 `
@@ -94,7 +73,7 @@ for form tools and clinic systems: every question with its options as
 codings, follow-ups as enableWhen, sections as groups.
 
 The rule-base format is documented in data/README.md.
-`
+{flags}`
 
 const evalHelp = `Usage: twitchcheck eval [--rules FILE] [PATH...]
 
@@ -105,7 +84,9 @@ the embedded vignettes are run.
 
 Exit status: 0 when every expectation holds, 1 on any under-triage or any
 failed expectation, 2 on a bad vignette file or bad usage.
-`
+
+Flags:
+{flags}`
 
 const casesHelp = `Usage: twitchcheck cases [--rules FILE]
 
@@ -113,56 +94,24 @@ List the sample cases: named patients written from the sources, for
 demonstrations, each with the triage level its answers get under the
 rules in use. Open one with 'twitchcheck --case NAME', or assess it with
 'twitchcheck assess --case NAME'.
-`
 
-// formatsMark stands in a help for the list of formats, which comes from
-// the one table of formats (report/formats).
-const formatsMark = "{{formats}}"
+Flags:
+{flags}`
 
-// helpText is a help with the list of formats filled in: each format
-// `assess --format` takes with what it is for, the first the default.
-func helpText(h string) string {
-	if !strings.Contains(h, formatsMark) {
-		return h
-	}
-	var parts []string
-	for i, id := range formats.AssessIDs() {
-		f, _ := formats.Lookup(id)
-		d := f.Describe
-		if i == 0 {
-			d = "the default: " + d
-		}
-		parts = append(parts, id+" ("+d+")")
-	}
-	list := strings.Join(parts, ", ") + "; any case"
-	const in = 19 // the column the flags' words start at
-	return strings.Replace(h, formatsMark, strings.TrimLeft(report.Wrap(list, 78, in, in), " "), 1)
-}
-
-// helps maps each command to its help.
-var helps = map[string]string{
-	"":       rootHelp,
-	"assess": assessHelp,
-	"rules":  rulesHelp,
-	"eval":   evalHelp,
-	"cases":  casesHelp,
-	"help":   rootHelp,
-	"diary":  diaryHelp,
-}
-
-// help prints the help of the command named in args, or the overview.
+// help prints the help of the command named in args, or the overview:
+// the command's own --help, so its flags come from its definitions.
 func (c *command) help(args []string) error {
 	switch len(args) {
 	case 0:
-		return c.print(rootHelp)
+		return c.root([]string{"--help"})
 	case 1:
-		if h, ok := helps[args[0]]; ok && args[0] != "" {
-			return c.print(helpText(h))
+		if run, ok := commands[args[0]]; ok && args[0] != "" {
+			return run(c, []string{"--help"})
 		}
-		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
-			return c.print(rootHelp)
+		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help" {
+			return c.root([]string{"--help"})
 		}
-		return usagef("no help for %q: it is not a command; commands: %s", args[0], commandList)
+		return usagef("no help for %q: it is not a command%s; commands: %s", args[0], knowledge.DidYouMean(args[0], strings.Split(commandList, ", ")), commandList)
 	default:
 		return usagef("help takes one COMMAND at most; commands: %s", commandList)
 	}

@@ -68,6 +68,20 @@ func (c *command) loadCases(rb *knowledge.RuleBase) ([]knowledge.Case, error) {
 	return knowledge.ReadCases(rb, c.env.Content.Cases, c.env.Content.CasesName)
 }
 
+// appCases reads the built-in sample cases for the app. With a rule base
+// of the user's (--rules), a case that does not fit it is skipped with a
+// one-line warning instead of keeping the app from starting.
+func (c *command) appCases(rb *knowledge.RuleBase, custom bool) ([]knowledge.Case, error) {
+	if !custom {
+		return c.loadCases(rb)
+	}
+	all, skipped, err := knowledge.ReadCasesFitting(rb, c.env.Content.Cases, c.env.Content.CasesName)
+	for _, p := range skipped {
+		c.say("warning: a sample case does not fit this rule base and is skipped: %s", report.CleanLine(p.Error()))
+	}
+	return all, err
+}
+
 // findCase returns the built-in sample case id.
 func (c *command) findCase(rb *knowledge.RuleBase, id string) (knowledge.Case, error) {
 	all, err := c.loadCases(rb)

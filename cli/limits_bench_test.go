@@ -68,6 +68,15 @@ func BenchmarkLimits(b *testing.B) {
 			}
 			return []string{"rules", "check", file("questions.yaml", []byte(strings.Replace(rules, "  - id: age\n", extra.String()+"  - id: age\n", 1)))}
 		}, 2},
+		{"rule base/a likely flag that would fill in to 300 GB (3 MB file)", func() []string {
+			y := strings.Replace(rules, `reason: "Points strongly to low {name}."`, `reason: "Points strongly to low {name}. `+strings.Repeat("{tests}", 250_000)+`"`, 1)
+			tests := make([]string, 100_000)
+			for i := range tests {
+				tests[i] = fmt.Sprintf("test%06d", i)
+			}
+			y = strings.Replace(y, "tests: [test m]", "tests: ["+strings.Join(tests, ", ")+"]", 1)
+			return []string{"rules", "check", file("likely.yaml", []byte(y))}
+		}, 2},
 		{"rule base/nested 64 deep, then 65", func() []string {
 			return []string{"rules", "check", file("nest.yaml", []byte("a: "+strings.Repeat("[", 65)+strings.Repeat("]", 65)+"\n"))}
 		}, 2},

@@ -12,20 +12,20 @@ import (
 // app with the options the command line gathered.
 func (c *command) root(args []string) error {
 	fs := newFlags("twitchcheck")
-	version := fs.Bool("version", false, "")
-	answersPath := fs.String("answers", "", "")
-	caseName := fs.String("case", "", "")
-	rulesPath := fs.String("rules", "", "")
-	watch := fs.Bool("watch", false, "")
-	theme := fs.String("theme", "auto", "")
-	accessibleFlag := fs.Bool("accessible", false, "")
-	diaryPath := fs.String("diary", "", "")
+	version := fs.Bool("version", false, "print the app and knowledge-base versions")
+	answersPath := fs.String("answers", "", "open with the answers in `FILE` loaded, at the review screen (- reads them from stdin)")
+	caseName := fs.String("case", "", "open a sample case by its `NAME` (see 'twitchcheck cases')")
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
+	watch := fs.Bool("watch", false, "with --rules: reload the file when it changes")
+	theme := fs.String("theme", "auto", "colour theme `NAME`: auto (default) or high-contrast")
+	accessibleFlag := fs.Bool("accessible", false, "plain numbered prompts on stdin/stdout (also when ACCESSIBLE is set to anything but 0, false, no or off, or TERM=dumb)")
+	diaryPath := fs.String("diary", "", "keep the diary in `FILE` instead of the default place")
 	pos, err := c.parse(fs, args, rootHelp)
 	if err != nil {
 		return helpDone(err)
 	}
 	if len(pos) > 0 {
-		return usagef("unknown command %q; commands: %s", pos[0], commandList)
+		return usagef("unknown command %q%s; commands: %s", pos[0], knowledge.DidYouMean(pos[0], strings.Split(commandList, ", ")), commandList)
 	}
 	if *version {
 		rb, err := c.loadRules(*rulesPath)
@@ -65,7 +65,7 @@ func (c *command) root(args []string) error {
 		a = c.warnIgnored(a)
 		opts.Answers = &a
 	}
-	if opts.Cases, err = c.loadCases(rb); err != nil {
+	if opts.Cases, err = c.appCases(rb, *rulesPath != ""); err != nil {
 		return err
 	}
 	if *caseName != "" {

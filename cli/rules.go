@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/twitchcheck/twitchcheck/fhir"
 	"github.com/twitchcheck/twitchcheck/knowledge"
@@ -25,16 +27,28 @@ func (c *command) rules(args []string) error {
 		c.name += " export"
 		return c.rulesExport(args[1:])
 	case "-h", "-help", "--help", "help":
-		return c.print(rulesHelp)
+		return c.print(strings.Replace(rulesHelp, "{flags}", "\nRun 'twitchcheck rules SUBCOMMAND --help' for its flags.\n", 1))
 	default:
-		return usagef("unknown subcommand %q; use 'rules check', 'rules show' or 'rules export'", args[0])
+		return usagef("unknown subcommand %q%s; use 'rules check', 'rules show' or 'rules export'", args[0], knowledge.DidYouMean(args[0], []string{"check", "show", "export"}))
 	}
+}
+
+// rulesSubHelp is the help of a rules subcommand: the rules help, with
+// the subcommand's flags (filled in by parse from fs).
+func rulesSubHelp(fs *flag.FlagSet) string {
+	flags := "\n'twitchcheck " + fs.Name() + "' has no flags but --help.\n"
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		flags = "\nFlags of 'twitchcheck " + fs.Name() + "':\n{flags}"
+	}
+	return strings.Replace(rulesHelp, "{flags}", flags, 1)
 }
 
 // rulesCheck validates the built-in rule base's YAML, or FILE.
 func (c *command) rulesCheck(args []string) error {
 	fs := newFlags("rules check")
-	pos, err := c.parse(fs, args, rulesHelp)
+	pos, err := c.parse(fs, args, rulesSubHelp(fs))
 	if err != nil {
 		return helpDone(err)
 	}
@@ -62,9 +76,9 @@ func (c *command) rulesCheck(args []string) error {
 // rulesShow prints the knowledge base for people.
 func (c *command) rulesShow(args []string) error {
 	fs := newFlags("rules show")
-	formatArg := fs.String("format", "text", "")
-	rulesPath := fs.String("rules", "", "")
-	pos, err := c.parse(fs, args, rulesHelp)
+	formatArg := fs.String("format", "text", "`FORMAT`: text (default) or markdown")
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
+	pos, err := c.parse(fs, args, rulesSubHelp(fs))
 	if err != nil {
 		return helpDone(err)
 	}
@@ -89,11 +103,11 @@ func (c *command) rulesShow(args []string) error {
 // rulesExport writes the questionnaire as a FHIR R4 Questionnaire.
 func (c *command) rulesExport(args []string) error {
 	fs := newFlags("rules export")
-	formatArg := fs.String("format", "", "")
-	rulesPath := fs.String("rules", "", "")
-	outputArg := fs.String("output", "", "")
-	force := fs.Bool("force", false, "")
-	pos, err := c.parse(fs, args, rulesHelp)
+	formatArg := fs.String("format", "", "`FORMAT`: fhir (the only one, and required)")
+	rulesPath := fs.String("rules", "", "use the rule base in `FILE` instead of the embedded one")
+	outputArg := fs.String("output", "", "write to `FILE` (mode 0600, written whole or not at all) instead of stdout; - is stdout")
+	force := fs.Bool("force", false, "with --output: replace FILE if it is an existing regular file")
+	pos, err := c.parse(fs, args, rulesSubHelp(fs))
 	if err != nil {
 		return helpDone(err)
 	}

@@ -27,6 +27,7 @@ func TestWriteErrors(t *testing.T) {
 		{"cases"}, {"rules", "check"}, {"rules", "show"}, {"rules", "--help"},
 		{"rules", "export", "--format", "fhir"}, {"assess", "--answers", answers},
 		{"assess", "--answers", answers, "--format", "html"}, {"eval"}, {"eval", "--help"},
+		{"--accessible"}, {"--accessible", "--case", "calm"}, {"--accessible", "--answers", answers},
 	} {
 		r := run(t, args, withStdout(failWriter{}))
 		if r.code != ExitInternal || !strings.Contains(r.stderr, "write error") || !strings.Contains(r.stderr, "no space left on device") {

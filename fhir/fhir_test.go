@@ -240,15 +240,15 @@ func TestParseErrors(t *testing.T) {
 		{"binary", "{\"a\": \"\xff\"}", "not UTF-8"},
 		{"too large", `{"resourceType": "` + strings.Repeat("x", knowledge.MaxAnswersBytes) + `"}`, "the limit is"},
 		{"not an object", `["resourceType"]`, "is a JSON object, got a list"},
-		{"syntax", `{"resourceType": "QuestionnaireResponse",}`, "qr.json:1:41: JSON syntax error"},
+		{"syntax", `{"resourceType": "QuestionnaireResponse",}`, "qr.json:1:42: not valid JSON"},
 		{"cut short", `{"resourceType": "QuestionnaireResponse"`, "ends too early"},
-		{"trailing object", base("") + ` {"resourceType": "QuestionnaireResponse"}`, "content after the JSON document"},
-		{"trailing text", base("") + " garbage", "content after the JSON document"},
+		{"trailing object", base("") + ` {"resourceType": "QuestionnaireResponse"}`, "more after the first JSON value"},
+		{"trailing text", base("") + " garbage", "more after the first JSON value"},
 		{"duplicate key", `{"resourceType": "QuestionnaireResponse", "item": [], "item": []}`, `key "item" appears twice`},
 		{"duplicate key in a large object", `{"resourceType": "QuestionnaireResponse"` + keys(0, 30) + `, "k3": 0}`, `key "k3" appears twice`},
 		{"duplicate of the 16th key", `{"resourceType": "QuestionnaireResponse"` + keys(0, 15) + `, "k14": 0}`, `key "k14" appears twice`},
 		{"duplicate of the 17th key", `{"resourceType": "QuestionnaireResponse"` + keys(0, 16) + `, "k15": 0}`, `key "k15" appears twice`},
-		{"deep", `{"resourceType": "QuestionnaireResponse", "id": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, "nested more than 64 levels"},
+		{"deep", `{"resourceType": "QuestionnaireResponse", "id": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`, "nesting is deeper than 64 levels"},
 		{"no resourceType", `{"status": "completed"}`, "no resourceType"},
 		{"other resource", `{"resourceType": "Patient"}`, `is a FHIR "Patient", not a QuestionnaireResponse`},
 		{"no questionnaire", `{"resourceType": "QuestionnaireResponse", "status": "completed"}`, "names no questionnaire"},
@@ -535,7 +535,7 @@ func TestManyKeysLinear(t *testing.T) {
 	list.WriteString("]}")
 	parse := func(src string) time.Duration {
 		start := time.Now()
-		if _, err := parseStrictJSON([]byte(src)); err != nil {
+		if _, err := parseStrictJSON("qr.json", []byte(src)); err != nil {
 			t.Fatal(err)
 		}
 		return time.Since(start)

@@ -3,7 +3,6 @@ package fhir
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -41,7 +40,6 @@ var (
 type responseReader struct {
 	rb     *knowledge.RuleBase
 	name   string
-	data   []byte
 	probs  knowledge.Problems
 	more   int
 	groups map[string]bool // linkIds of groups and display items
@@ -75,28 +73,14 @@ func ParseQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte
 // knowledge.Problems. Input past knowledge.MaxAnswersBytes is refused
 // before reading.
 func ReadQuestionnaireResponse(rb *knowledge.RuleBase, name string, data []byte) (Response, error) {
-	data = bytes.TrimPrefix(data, bom)
-	r := &responseReader{rb: rb, name: name, data: data, found: map[string]*node{}, codes: map[string][]string{}}
+	r := &responseReader{rb: rb, name: name, found: map[string]*node{}, codes: map[string][]string{}}
 	fail := func(n *node, format string, args ...any) (Response, error) {
 		_, err := r.fail(n, format, args...)
 		return Response{}, err
 	}
-	switch {
-	case len(data) > knowledge.MaxAnswersBytes:
-		return fail(nil, "QuestionnaireResponse is %d bytes; the limit is %d bytes", len(data), knowledge.MaxAnswersBytes)
-	case len(bytes.TrimSpace(data)) == 0:
-		return fail(nil, "QuestionnaireResponse file is empty")
-	case !utf8.Valid(data):
-		return fail(nil, "QuestionnaireResponse is not UTF-8 text (is it a binary file?)")
-	}
-	root, err := parseStrictJSON(data)
+	root, err := parseStrictJSON(name, data)
 	if err != nil {
-		var je *jsonError
-		if errors.As(err, &je) {
-			r.errorAt(je.off, "%s", je.msg)
-			return Response{}, r.problems()
-		}
-		return fail(nil, "%v", err)
+		return Response{}, err
 	}
 	if root.kind != 'o' {
 		return fail(root, "a QuestionnaireResponse is a JSON object, got %s", root.kindName())
@@ -349,23 +333,20 @@ func (r *responseReader) fail(n *node, format string, args ...any) (knowledge.An
 }
 
 func (r *responseReader) errorf(n *node, format string, args ...any) {
-	off := int64(-1)
+	var at knowledge.Pos
 	if n != nil {
-		off = n.off
+		at = n.pos
 	}
-	r.errorAt(off, format, args...)
+	r.errorAt(at, format, args...)
 }
 
-func (r *responseReader) errorAt(off int64, format string, args ...any) {
+// errorAt records a problem at p (no position when p is zero).
+func (r *responseReader) errorAt(p knowledge.Pos, format string, args ...any) {
 	if len(r.probs) >= knowledge.MaxProblems {
 		r.more++
 		return
 	}
-	p := knowledge.Problem{File: r.name, Msg: fmt.Sprintf(format, args...)}
-	if off >= 0 {
-		p.Pos = offsetPos(r.data, off)
-	}
-	r.probs = append(r.probs, p)
+	r.probs = append(r.probs, knowledge.Problem{File: r.name, Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
 // problems returns the problems found, sorted by position as knowledge
@@ -381,17 +362,6 @@ func (r *responseReader) problems() knowledge.Problems {
 		ps = append(ps, knowledge.Problem{File: r.name, Msg: fmt.Sprintf("… and %d more problems", r.more)})
 	}
 	return ps
-}
-
-// offsetPos turns a byte offset into a line and a column counted in
-// characters (runes), as the YAML parser counts the positions of
-// knowledge's problems.
-func offsetPos(data []byte, off int64) knowledge.Pos {
-	off = min(max(off, 0), int64(len(data)))
-	before := data[:off]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
-	return knowledge.Pos{Line: line, Col: col}
 }
 
 // quote quotes a text from the input for a message: escaped (so no

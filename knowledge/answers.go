@@ -104,7 +104,7 @@ func (a Answers) Equal(b Answers) bool {
 func (a Answers) With(qid string, opts ...string) (Answers, error) {
 	i := a.rb.QuestionIndex(qid)
 	if i < 0 {
-		return a, fmt.Errorf("unknown question %q; known questions: %s", qid, strings.Join(a.rb.questionIDs(), ", "))
+		return a, fmt.Errorf("unknown question %q%s; known questions: %s", qid, DidYouMean(qid, a.rb.questionIDs()), strings.Join(a.rb.questionIDs(), ", "))
 	}
 	q := &a.rb.Questions[i]
 	if len(opts) > 1 && q.Kind == Single {
@@ -145,7 +145,7 @@ func (a Answers) clone() Answers {
 func optionBit(q *Question, o string, have uint64) (uint64, string) {
 	i := q.OptionIndex(o)
 	if i < 0 {
-		return 0, fmt.Sprintf("question %q: unknown option %q; allowed: %s", q.ID, o, strings.Join(q.OptionIDs(), ", "))
+		return 0, fmt.Sprintf("question %q: unknown option %q%s; allowed: %s", q.ID, o, DidYouMean(o, q.OptionIDs()), strings.Join(q.OptionIDs(), ", "))
 	}
 	if have&(1<<i) != 0 {
 		return 0, fmt.Sprintf("question %q: option %q is given twice; allowed: %s", q.ID, o, strings.Join(q.OptionIDs(), ", "))
@@ -303,7 +303,7 @@ func (r *reader) answers(rb *RuleBase, n *yaml.Node) Answers {
 	for _, f := range fields {
 		i := rb.QuestionIndex(f.key.Value)
 		if i < 0 {
-			r.errorf(f.key, "unknown question %q; known questions: %s", f.key.Value, strings.Join(rb.questionIDs(), ", "))
+			r.errorf(f.key, "unknown question %q%s; known questions: %s", f.key.Value, suggestion{f.key.Value, rb.questionIDs}, strings.Join(rb.questionIDs(), ", "))
 			continue
 		}
 		q := &rb.Questions[i]

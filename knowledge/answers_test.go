@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/twitchcheck/twitchcheck/data"
+	"github.com/twitchcheck/twitchcheck/internal/testrules"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -653,7 +654,7 @@ func TestPrunedChain(t *testing.T) {
 
 func TestRebase(t *testing.T) {
 	rb := ruleBase(t)
-	other, err := knowledge.Load("copy.yaml", data.Rules())
+	other, err := knowledge.Load("copy.yaml", testrules.YAML())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,24 +30,69 @@ func ReadLimited(r io.Reader, name string, limit int) ([]byte, error) {
 // ReadFileLimited reads the file at path with ReadLimited. A folder is
 // refused, and a regular file larger than limit is refused before it is
 // read. Every file the user names (rule bases, answers, vignettes, cases)
-// is read through it.
+// is read through it or ReadRegularFileLimited. The file is opened
+// without blocking (see openFile); a named pipe or a device, which the
+// command line may be given on purpose (a shell's <(…), /dev/stdin), is
+// then read as usual.
 func ReadFileLimited(path string, limit int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+	return readFileLimited(path, limit, false)
+}
+
+// ReadRegularFileLimited is ReadFileLimited for a reader that must never
+// block, such as the app's watcher: it refuses anything but a regular file
+// (a named pipe, a device, a socket) after opening it without blocking,
+// before reading a byte.
+func ReadRegularFileLimited(path string, limit int) ([]byte, error) {
+	return readFileLimited(path, limit, true)
+}
+
+func readFileLimited(path string, limit int, regularOnly bool) ([]byte, error) {
+	cannot := func(err error) error {
+		return Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
-	defer f.Close()
+	f, err := openFile(path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	defer func() { f.Close() }()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		return nil, cannot(err)
 	}
-	if st.IsDir() {
+	mode := st.Mode()
+	switch {
+	case mode.IsDir():
 		return nil, Problems{{File: path, Msg: "is a folder, not a file"}}
-	}
-	if st.Mode().IsRegular() && st.Size() > int64(limit) {
-		return nil, Problems{{File: path, Msg: fmt.Sprintf("is %d bytes, larger than the limit of %d bytes", st.Size(), limit)}}
+	case mode.IsRegular():
+		if st.Size() > int64(limit) {
+			return nil, Problems{{File: path, Msg: fmt.Sprintf("is %d bytes, larger than the limit of %d bytes", st.Size(), limit)}}
+		}
+	case regularOnly:
+		return nil, Problems{{File: path, Msg: fmt.Sprintf("is %s, not a regular file; only a regular file is read here, so that reading it cannot wait for ever", fileKind(mode))}}
+	default:
+		// Opened without blocking, a pipe with no writer yet would read
+		// as empty: open it again, as any program reading it would.
+		f.Close()
+		if f, err = os.Open(path); err != nil {
+			return nil, cannot(err)
+		}
 	}
 	return ReadLimited(f, path, limit)
+}
+
+// fileKind names what a file that is not regular is, for messages.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a broken symbolic link"
+	}
+	return "a special file"
 }
 
 // readFSLimited reads name from fsys with ReadLimited, reported as
@@ -71,20 +116,35 @@ func IsDataFile(name string) bool {
 	return false
 }
 
-// dataFiles lists the data files under fsys, in name order.
-func dataFiles(fsys fs.FS) ([]string, error) {
+// dataFiles lists the data files under fsys, in name order. A data file
+// that is not a regular file (a named pipe, a device), once symbolic links
+// are followed, is refused before anything opens it: opening a named pipe
+// would wait for a writer. Those are the problems, named under prefix.
+func dataFiles(fsys fs.FS, prefix string) ([]string, Problems, error) {
 	var names []string
+	var probs Problems
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && IsDataFile(p) {
-			names = append(names, p)
+		if d.IsDir() || !IsDataFile(p) {
+			return nil
 		}
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			if st, err := fs.Stat(fsys, p); err == nil {
+				mode = st.Mode()
+			}
+		}
+		if !mode.IsRegular() {
+			probs = append(probs, Problem{File: shownName(prefix, p), Msg: fmt.Sprintf("is %s, not a regular file; a folder of data files may hold only regular files", fileKind(mode))})
+			return nil
+		}
+		names = append(names, p)
 		return nil
 	})
 	sort.Strings(names)
-	return names, err
+	return names, probs, err
 }
 
 // shownName is how file p of a tree shown as prefix is named in messages.
@@ -99,12 +159,11 @@ func shownName(prefix, p string) string {
 // in name order, naming each prefix/path in messages. Problems in every
 // file, and vignette ids used twice, are all reported together.
 func ReadVignettes(rb *RuleBase, fsys fs.FS, prefix string) ([]Vignette, error) {
-	names, err := dataFiles(fsys)
+	names, probs, err := dataFiles(fsys, prefix)
 	if err != nil {
 		return nil, Problems{{File: prefix, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
 	var out []Vignette
-	var probs Problems
 	for _, n := range names {
 		shown := shownName(prefix, n)
 		raw, err := readFSLimited(fsys, n, shown, MaxVignetteBytes)
@@ -153,12 +212,26 @@ func CheckVignetteIDs(vs []Vignette) error {
 // messages. Problems in every file, and case ids used twice, are reported
 // together.
 func ReadCases(rb *RuleBase, fsys fs.FS, prefix string) ([]Case, error) {
-	names, err := dataFiles(fsys)
+	cases, _, err := readCases(rb, fsys, prefix, false)
+	return cases, err
+}
+
+// ReadCasesFitting reads the sample cases as ReadCases does, for a rule
+// base other than the one they were written for: a case file that does
+// not fit rb is left out, and skipped holds one problem for each (its
+// first). A folder that cannot be read and case ids used twice are still
+// errors.
+func ReadCasesFitting(rb *RuleBase, fsys fs.FS, prefix string) (cases []Case, skipped Problems, err error) {
+	return readCases(rb, fsys, prefix, true)
+}
+
+func readCases(rb *RuleBase, fsys fs.FS, prefix string, skip bool) ([]Case, Problems, error) {
+	names, probs, err := dataFiles(fsys, prefix)
 	if err != nil {
-		return nil, Problems{{File: prefix, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		return nil, nil, Problems{{File: prefix, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
 	var out []Case
-	var probs Problems
+	var skipped Problems
 	seen := map[string]string{}
 	for _, n := range names {
 		shown := shownName(prefix, n)
@@ -174,14 +247,18 @@ func ReadCases(rb *RuleBase, fsys fs.FS, prefix string) ([]Case, error) {
 				out = append(out, c)
 				continue
 			}
+			if skip {
+				skipped = append(skipped, appendProblems(nil, err, shown)[0])
+				continue
+			}
 		}
 		probs = appendProblems(probs, err, shown)
 	}
 	if len(probs) > 0 {
-		return nil, probs
+		return nil, nil, probs
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return out, skipped, nil
 }
 
 // FindCase returns the case with id among cases, or an error that lists
@@ -194,7 +271,7 @@ func FindCase(cases []Case, id string) (Case, error) {
 		}
 		ids[i] = c.ID
 	}
-	return Case{}, Problems{{Msg: fmt.Sprintf("unknown case %q; cases: %s", id, strings.Join(ids, ", "))}}
+	return Case{}, Problems{{Msg: fmt.Sprintf("unknown case %q%s; cases: %s", id, DidYouMean(id, ids), strings.Join(ids, ", "))}}
 }
 
 // appendProblems adds err's problems to probs, naming file for an error

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/twitchcheck/twitchcheck/data"
+	"github.com/twitchcheck/twitchcheck/internal/testrules"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -151,5 +152,74 @@ func BenchmarkHostile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// likelyBomb is the test rule base with a likely_flag reason that repeats
+// {tests} reps times and a magnesium with tests blood tests: small files
+// whose filled-in flags would be huge.
+func likelyBomb(reps, tests int) []byte {
+	src := string(testrules.YAML())
+	src = strings.Replace(src, `reason: "Points strongly to low {name}."`, `reason: "Points strongly to low {name}. `+strings.Repeat("{tests}", reps)+`"`, 1)
+	list := make([]string, tests)
+	for i := range list {
+		list[i] = fmt.Sprintf("test%06d", i)
+	}
+	return []byte(strings.Replace(src, "tests: [test m]", "tests: ["+strings.Join(list, ", ")+"]", 1))
+}
+
+// TestLikelyFlagBoundedBeforeExpansion refuses rule bases whose likely
+// flag, filled in, would be huge (about 0.5 GB and 300 GB from files of
+// 1.3 MB and 3 MB), cheaply: the size is worked out before anything is
+// expanded.
+func TestLikelyFlagBoundedBeforeExpansion(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		reps, tests  int
+		wantAccepted bool
+	}{
+		{"normal", 1, 3, true},
+		{"half a gigabyte", 170_000, 250, false},
+		{"300 gigabytes", 250_000, 100_000, false},
+		{"just over one flag's limit", 1, 400, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := likelyBomb(c.reps, c.tests)
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := knowledge.Load("rules.yaml", in)
+			runtime.ReadMemStats(&after)
+			if c.wantAccepted {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			probs := asProblems(t, err)
+			if !strings.Contains(probs[0].Msg, "likely_flag: the reason, filled in for deficiency \"magnesium\"") {
+				t.Errorf("first problem %q", probs[0].Msg)
+			}
+			if used, bound := after.TotalAlloc-before.TotalAlloc, uint64(64*len(in)+(16<<20)); used > bound {
+				t.Errorf("loading allocated %d MiB for a %d KiB file; the bound is %d MiB", used>>20, len(in)>>10, bound>>20)
+			}
+		})
+	}
+}
+
+// TestLikelyFlagFilledOnce checks {name} and {tests} are filled in one
+// pass: a deficiency name that holds "{tests}" stays as written.
+func TestLikelyFlagFilledOnce(t *testing.T) {
+	src := strings.Replace(string(testrules.YAML()), `name: "Magnesium"`, `name: "Magnesium {tests} {name}"`, 1)
+	rb, err := knowledge.Load("rules.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := rb.LikelyFlagOf(rb.Deficiency("magnesium"))
+	if want := "Points strongly to low Magnesium {tests} {name}."; f == nil || f.Reason != want {
+		t.Fatalf("reason %+v, want %q", f, want)
+	}
+	if want := "Ask about: test m."; f.Action != want {
+		t.Errorf("action %q, want %q", f.Action, want)
 	}
 }

@@ -25,6 +25,14 @@ const (
 	MaxCondAtoms     = 64
 	MaxRuleBaseAtoms = 20_000
 	MaxQuestions     = 256
+
+	// MaxFlagTextBytes bounds the reason or the action of a likely
+	// deficiency's flag once {name} and {tests} are filled in, and
+	// MaxLikelyBytes all of them together: the sizes are worked out from
+	// the template before anything is expanded, so a small file cannot
+	// make the loader build huge text.
+	MaxFlagTextBytes = 4 << 10
+	MaxLikelyBytes   = 1 << 20
 )
 
 // validID reports whether s is an id: 1 to 63 lower-case letters, digits
@@ -48,6 +56,17 @@ var reserved = []string{"any", "all", "count"}
 // LoadFile reads and loads the rule base at path.
 func LoadFile(path string) (*RuleBase, error) {
 	data, err := ReadFileLimited(path, MaxRuleBaseBytes)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, data)
+}
+
+// LoadRegularFile is LoadFile for a reader that must never block, such as
+// the app's watcher: anything but a regular file (a named pipe, a device)
+// is refused before it is read (ReadRegularFileLimited).
+func LoadRegularFile(path string) (*RuleBase, error) {
+	data, err := ReadRegularFileLimited(path, MaxRuleBaseBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +102,7 @@ func Load(name string, data []byte) (*RuleBase, error) {
 	// Derive again now that conditions are compiled: the emergency signs
 	// read their masks, which hold the options that count as those named.
 	rb.index()
+	rb.fillLikely()
 	return rb, nil
 }
 
@@ -94,6 +114,7 @@ func Load(name string, data []byte) (*RuleBase, error) {
 func FromSnapshot(src *RuleBase) *RuleBase {
 	rb := *src
 	rb.index()
+	rb.fillLikely()
 	return &rb
 }
 

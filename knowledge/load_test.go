@@ -365,7 +365,7 @@ func TestFromSnapshot(t *testing.T) {
 func TestLoadFile(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "rules.yaml")
-	if err := os.WriteFile(good, data.Rules(), 0o644); err != nil {
+	if err := os.WriteFile(good, testrules.YAML(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	big := filepath.Join(dir, "big.yaml")

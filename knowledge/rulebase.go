@@ -494,22 +494,6 @@ func (rb *RuleBase) index() {
 			rb.sourceIndex[s.ID] = i
 		}
 	}
-	rb.likelyFlags = make([]RedFlag, len(rb.Deficiencies))
-	for i := range rb.Deficiencies {
-		d := &rb.Deficiencies[i]
-		tests := strings.Join(d.Tests, ", ")
-		fill := func(s string) string {
-			return strings.ReplaceAll(strings.ReplaceAll(s, "{name}", d.Name), "{tests}", tests)
-		}
-		rb.likelyFlags[i] = RedFlag{
-			ID:     LikelyFlagPrefix + d.ID,
-			Level:  rb.Likely.Level,
-			Reason: fill(rb.Likely.Reason),
-			Action: fill(rb.Likely.Action),
-			Source: rb.Likely.Source,
-			Pos:    rb.Likely.Pos,
-		}
-	}
 	rb.signs = nil
 	if q := rb.Question(FirstQuestion); q != nil {
 		for oi := range q.Options {
@@ -541,6 +525,27 @@ func (rb *RuleBase) index() {
 		}
 		if o := q.OptionIndex(q.UnansweredReadsAs); o >= 0 && o < 64 {
 			rb.readsAs = append(rb.readsAs, readAs{q: i, when: q.EnableWhen, bit: 1 << o})
+		}
+	}
+}
+
+// fillLikely builds the likely flag of every deficiency from the
+// template, filling in {name} and {tests} in one pass, so a name that
+// holds "{tests}" stays as written. It runs only on a validated rule base:
+// validation bounds the size of the filled-in text (likelyLimits) before
+// anything is expanded.
+func (rb *RuleBase) fillLikely() {
+	rb.likelyFlags = make([]RedFlag, len(rb.Deficiencies))
+	for i := range rb.Deficiencies {
+		d := &rb.Deficiencies[i]
+		fill := strings.NewReplacer("{name}", d.Name, "{tests}", strings.Join(d.Tests, ", "))
+		rb.likelyFlags[i] = RedFlag{
+			ID:     LikelyFlagPrefix + d.ID,
+			Level:  rb.Likely.Level,
+			Reason: fill.Replace(rb.Likely.Reason),
+			Action: fill.Replace(rb.Likely.Action),
+			Source: rb.Likely.Source,
+			Pos:    rb.Likely.Pos,
 		}
 	}
 }

@@ -2,8 +2,6 @@ package knowledge
 
 import (
 	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -38,7 +36,8 @@ const (
 type reader struct {
 	file  string
 	probs Problems
-	more  int // problems past MaxProblems, counted but not kept
+	more  int  // problems past MaxProblems, counted but not kept
+	json  bool // read as strict JSON whatever the file's name
 }
 
 func posOf(n *yaml.Node) Pos {
@@ -74,12 +73,16 @@ func (r *reader) problems() Problems {
 
 // parse checks data against the limits and parses it into its root node,
 // which is never an alias and never nil when no problem was recorded.
-// what names the kind of file for messages ("rule base", "answers").
+// what names the kind of file for messages ("rule base", "answers"). A
+// leading UTF-8 byte-order mark (which Windows PowerShell 5 writes) is
+// dropped, in every input alike. A file named .json, or any file when
+// r.json is set, is read as strict JSON (parseJSON); any other as YAML.
 func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 	if len(data) > limit {
 		r.errorAt(Pos{}, "%s file is %d bytes; the limit is %d bytes", what, len(data), limit)
 		return nil
 	}
+	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
 		r.errorAt(Pos{}, "%s file is empty", what)
 		return nil
@@ -88,18 +91,29 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 		r.errorAt(Pos{}, "%s file is not UTF-8 text (is it a binary file?)", what)
 		return nil
 	}
+	// YAML reads NEL, U+2028, U+2029 and a lone carriage return as line
+	// breaks (and drops the white space before them), so they would never
+	// reach the checks on text (which name where the text belongs): refuse
+	// them in the raw file, comments included. A carriage return may only
+	// end a line (CRLF).
+	if p, c, ok := rawBreak(data); ok {
+		r.errorAt(p, "%s file contains the control or formatting character %U, which is not allowed; remove it", what, c)
+		return nil
+	}
+	if r.json || isJSONName(r.file) {
+		root, err := parseJSON(data)
+		if err != nil {
+			r.errorAt(err.pos, "%s", err.msg)
+			return nil
+		}
+		return root
+	}
 	// Refuse a file with too many nodes before the parser builds them all:
 	// every node but the first follows a separator, so counting those
 	// bounds the nodes from above, in one cheap pass.
 	if n := separators(data); n > 2*maxNodes {
 		r.errorAt(Pos{}, "%s file has too many YAML values (%d separators; the limit is %d values)", what, n, maxNodes)
 		return nil
-	}
-	if isJSONName(r.file) {
-		if p, msg := strictJSON(data); msg != "" {
-			r.errorAt(p, "%s", msg)
-			return nil
-		}
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -147,6 +161,25 @@ func (r *reader) parse(data []byte, limit int, what string) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// rawBreak finds the first line break in data that YAML reads but
+// UnsafeRune refuses in text (NEL, U+2028, U+2029, or a carriage return
+// that does not end a line with a newline), and where it is.
+func rawBreak(data []byte) (Pos, rune, bool) {
+	for i := 0; i < len(data); {
+		c, size := rune(data[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRune(data[i:])
+		}
+		switch {
+		case c == '\r' && (i+1 == len(data) || data[i+1] != '\n'),
+			c == 0x85, c == 0x2028, c == 0x2029:
+			return offsetPos(data, i), c, true
+		}
+		i += size
+	}
+	return Pos{}, 0, false
 }
 
 // separators counts the bytes that can start a YAML node: flow
@@ -313,42 +346,12 @@ func lineStart(data []byte, line int) Pos {
 	return Pos{Line: line, Col: len(text) - len(bytes.TrimLeft(text, " ")) + 1}
 }
 
+// bom is the UTF-8 byte-order mark some editors write first.
+var bom = []byte("\xef\xbb\xbf")
+
 // isJSONName reports whether a file is named as JSON, and so must be
 // strict JSON rather than any YAML.
 func isJSONName(name string) bool { return strings.EqualFold(path.Ext(name), ".json") }
-
-// strictJSON checks that data is one JSON value with nothing after it,
-// and returns where it is not and why.
-func strictJSON(data []byte) (Pos, string) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var v json.RawMessage
-	if err := dec.Decode(&v); err != nil {
-		return jsonErrorPos(data, err), fmt.Sprintf("not valid JSON: %s (a .json file must be strict JSON)", jsonMessage(err))
-	}
-	off := int(dec.InputOffset())
-	if _, err := dec.Token(); err != io.EOF {
-		for off < len(data) && strings.ContainsRune(" \t\r\n", rune(data[off])) {
-			off++
-		}
-		return offsetPos(data, off), "not valid JSON: there is more after the first JSON value; a .json file must hold exactly one"
-	}
-	return Pos{}, ""
-}
-
-func jsonMessage(err error) string {
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return "it ends too early"
-	}
-	return strings.TrimPrefix(err.Error(), "json: ")
-}
-
-func jsonErrorPos(data []byte, err error) Pos {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return offsetPos(data, int(se.Offset)-1)
-	}
-	return offsetPos(data, len(data))
-}
 
 // offsetPos is the line and column of byte off of data, the column in
 // characters as the YAML reader counts them.

@@ -40,14 +40,19 @@ func runAccessible(opts Options, s Streams) int {
 			width = w - 1
 		}
 	}
-	return runPlain(opts, s.Stdin, s.Stdout, width)
+	code, err := runPlainErr(opts, s.Stdin, s.Stdout, width)
+	if err != nil {
+		fmt.Fprintf(s.Stderr, "twitchcheck: write error: writing standard output: %v\n", err)
+	}
+	return code
 }
 
 // RunAccessible runs accessible mode on r and w, wrapped to 80 columns,
-// and returns the exit status: 0, or 2 when the input has a line longer
-// than 64 KiB.
-func RunAccessible(opts Options, r io.Reader, w io.Writer) int {
-	return runPlain(opts, r, w, report.TextWidth)
+// and returns the exit status: 0, 2 when the input has a line longer than
+// 64 KiB, or 1 with the error when writing to w failed. Nothing more is
+// asked or written after a failed write; the caller reports the error.
+func RunAccessible(opts Options, r io.Reader, w io.Writer) (int, error) {
+	return runPlainErr(opts, r, w, report.TextWidth)
 }
 
 // plain is one run of accessible mode.
@@ -60,13 +65,29 @@ type plain struct {
 	width int
 	eof   bool
 	err   error // a fatal input error
+	werr  error // the first failed write; nothing is written after it
 }
 
+// runPlain runs accessible mode and returns its exit status (1 when a
+// write failed).
 func runPlain(opts Options, r io.Reader, w io.Writer, width int) int {
+	code, _ := runPlainErr(opts, r, w, width)
+	return code
+}
+
+// runPlainErr runs accessible mode. A failed write stops the run: the
+// status is 1 and the error is the write's, for the caller to report on
+// its error stream (standard output is where the write failed).
+func runPlainErr(opts Options, r io.Reader, w io.Writer, width int) (code int, werr error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
 	p := &plain{opts: opts, rb: opts.Rules, flow: flow{opts.Rules}, in: bufio.NewReaderSize(r, 4096), out: w, width: max(20, width)}
+	defer func() {
+		if p.werr != nil {
+			code, werr = 1, p.werr
+		}
+	}()
 	p.say("twitchcheck, accessible mode. Knowledge base " + clean(p.rb.Version) + ".")
 	p.say("It asks about your twitching, lifestyle, diet, medicines and other symptoms, then shows what your answers may point to. It screens; it does not diagnose. Nothing leaves this computer and nothing is saved unless you ask.")
 	p.say(clean(p.rb.Disclaimer))
@@ -82,25 +103,28 @@ func runPlain(opts Options, r io.Reader, w io.Writer, width int) int {
 	if p.err == nil {
 		ans = p.review(ans)
 	}
+	if p.werr != nil {
+		return 1, p.werr
+	}
 	if p.err != nil {
-		fmt.Fprintln(p.out)
+		p.write("\n")
 		p.say("twitchcheck: " + p.err.Error() + "; stopping without results.")
-		return 2
+		return 2, nil
 	}
 	res := knowledge.Assess(ans)
 	var b bytes.Buffer
 	if err := report.WriteText(&b, report.Build(ans, res, report.Options{}), max(20, p.width)); err != nil {
 		p.say("twitchcheck: internal error: " + err.Error())
-		return 1
+		return 1, nil
 	}
 	p.say("")
 	p.write(b.String())
 	p.offerSave(ans, res)
 	if p.err != nil {
 		p.say("twitchcheck: " + p.err.Error() + ".")
-		return 2
+		return 2, nil
 	}
-	return 0
+	return 0, nil
 }
 
 // say writes a paragraph, cleaned and wrapped to the width.
@@ -108,14 +132,23 @@ func (p *plain) say(text string) {
 	p.write(wrapText(report.Clean(text), p.width) + "\n")
 }
 
-// write writes text, cleaned of anything a terminal would act on.
-func (p *plain) write(text string) { io.WriteString(p.out, report.Clean(text)) }
+// write writes text, cleaned of anything a terminal would act on. Every
+// write of accessible mode goes through it: the first that fails is kept
+// in p.werr, and stops the run (stopped) and every later write.
+func (p *plain) write(text string) {
+	if p.werr != nil {
+		return
+	}
+	if _, err := io.WriteString(p.out, report.Clean(text)); err != nil {
+		p.werr = err
+	}
+}
 
 // readLine reads one line. At the end of the input it returns "" and
 // remembers it, so every later question is left unanswered; a line longer
 // than maxLine is an error that stops the run.
 func (p *plain) readLine() string {
-	if p.eof || p.err != nil {
+	if p.stopped() {
 		return ""
 	}
 	p.write("> ")
@@ -153,8 +186,9 @@ func readLimited(r *bufio.Reader, limit int) (string, error) {
 	}
 }
 
-// stopped reports whether asking is over: the input ended or failed.
-func (p *plain) stopped() bool { return p.eof || p.err != nil }
+// stopped reports whether asking is over: the input ended or failed, or
+// writing failed.
+func (p *plain) stopped() bool { return p.eof || p.err != nil || p.werr != nil }
 
 // questionnaire asks the questions shown, in the flow's order; "b" goes
 // to the question before, as back does in the app.

@@ -124,7 +124,7 @@ func (w *watcher) wait() tea.Msg {
 
 // reload loads the file and watches again where it now resolves.
 func (w *watcher) reload() tea.Msg {
-	rb, err := knowledge.LoadFile(w.path)
+	rb, err := knowledge.LoadRegularFile(w.path) // never blocks: a named pipe is refused
 	for _, d := range w.dirs {
 		if st, serr := os.Stat(d); serr != nil || !st.IsDir() {
 			// The folder went (its own event may have come while
