@@ -104,14 +104,22 @@ demonstrations. Open one with 'twitchcheck --case NAME', or assess it with
 'twitchcheck assess --case NAME'.
 `
 
-// helps maps each command to its help.
-var helps = map[string]string{
-	"":       rootHelp,
-	"assess": assessHelp,
-	"rules":  rulesHelp,
-	"eval":   evalHelp,
-	"cases":  casesHelp,
-	"help":   rootHelp,
+// helps returns the help of a command. (A switch rather than a map,
+// which would be built at start-up.)
+func helps(name string) (string, bool) {
+	switch name {
+	case "", "help":
+		return rootHelp, true
+	case "assess":
+		return assessHelp, true
+	case "rules":
+		return rulesHelp, true
+	case "eval":
+		return evalHelp, true
+	case "cases":
+		return casesHelp, true
+	}
+	return "", false
 }
 
 // help prints the help of the command named in args, or the overview.
@@ -120,7 +128,7 @@ func (c *command) help(args []string) error {
 	case 0:
 		return c.print(rootHelp)
 	case 1:
-		if h, ok := helps[args[0]]; ok && args[0] != "" {
+		if h, ok := helps(args[0]); ok && args[0] != "" {
 			return c.print(h)
 		}
 		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
