@@ -170,10 +170,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		q := *m.confirm
 		m.confirm = nil
 		switch {
-		case key.Matches(msg, confirmYes):
+		case key.Matches(msg, confirmYes()):
 			q.yes(&m.c)
 			return m.apply()
-		case key.Matches(msg, confirmNo):
+		case key.Matches(msg, confirmNo()):
 			m.status = status{"Nothing changed.", statusInfo}
 		default:
 			m.confirm = &q // only y, n or esc answer it
@@ -215,11 +215,10 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return m.toScreen(msg)
 }
 
-// confirmYes and confirmNo answer a yes/no question in the footer.
-var (
-	confirmYes = bind("y", "yes", "y")
-	confirmNo  = bind("n/esc", "no", "n", "esc")
-)
+// confirmYes and confirmNo answer a yes/no question in the footer. They
+// are made when asked for, so nothing is built at start-up.
+func confirmYes() key.Binding { return bind("y", "yes", "y") }
+func confirmNo() key.Binding  { return bind("n/esc", "no", "n", "esc") }
 
 // toScreen sends msg to the top screen and applies what it asked for.
 func (m *Model) toScreen(msg tea.Msg) tea.Cmd {
@@ -415,7 +414,7 @@ func (m Model) fullHelp() []key.Binding {
 	case m.save != nil:
 		return append(m.save.keys().all(), always...)
 	case m.confirm != nil:
-		return append([]key.Binding{confirmYes, confirmNo}, always...)
+		return append([]key.Binding{confirmYes(), confirmNo()}, always...)
 	}
 	out := m.top().keys(&m.c).all()
 	if isTyping(m.top()) {
@@ -442,9 +441,9 @@ func (m Model) footerKeys() (own []key.Binding, always []key.Binding) {
 	case m.save != nil:
 		return m.save.keys().short, []key.Binding{m.keys.ForceQuit}
 	case m.confirm != nil:
-		yes := confirmYes
+		yes := confirmYes()
 		yes.SetHelp("y", m.confirm.yesDesc)
-		return []key.Binding{yes, confirmNo}, nil
+		return []key.Binding{yes, confirmNo()}, nil
 	}
 	top := m.top()
 	for _, b := range top.keys(&m.c).short {
