@@ -76,41 +76,57 @@ func median(ds []float64) float64 {
 // BenchmarkProcessAssess runs `twitchcheck assess --format json` and a
 // hello-world Go binary built the same way, in pairs (alternating which
 // goes first), and reports the median wall time of each, the median of
-// the per-pair ratios (target: at most 2) and the peak memory of assess
+// the per-pair ratios (target: at most 1.6) and the peak memory of assess
 // (target: at most 20 MiB). Each iteration is one pair; run it with
 // -benchtime=200x for 200 pairs.
+//
+// With TWITCHCHECK_BASELINE naming another build of twitchcheck (say, of
+// the commit before a change, built with the same flags), each iteration
+// runs it too, in turn with the other two, and baseline-ratio is the
+// median of its ratios to hello world in the same iterations: before and
+// after, measured in one run.
 func BenchmarkProcessAssess(b *testing.B) {
 	app, hello := buildRelease(b)
 	answers := filepath.Join(b.TempDir(), "answers.yaml")
 	os.WriteFile(answers, []byte(vegan), 0o600)
 	args := []string{"assess", "--answers", answers, "--format", "json"}
-	for i := 0; i < 10; i++ { // warm the page cache
-		timed(b, hello)
-		timed(b, app, args...)
+	cmds := [][]string{{hello}, append([]string{app}, args...)}
+	if base := os.Getenv("TWITCHCHECK_BASELINE"); base != "" {
+		cmds = append(cmds, append([]string{base}, args...))
 	}
-	var hs, as, ratios []float64
+	for i := 0; i < 10; i++ { // warm the page cache
+		for _, c := range cmds {
+			timed(b, c[0], c[1:]...)
+		}
+	}
+	var hs, as, ratios, baseRatios []float64
 	var peak int64
 	i := 0
 	b.ResetTimer()
 	for b.Loop() {
-		var h, a time.Duration
-		var rss int64
-		if i%2 == 0 {
-			h, _ = timed(b, hello)
-			a, rss = timed(b, app, args...)
-		} else {
-			a, rss = timed(b, app, args...)
-			h, _ = timed(b, hello)
+		d := make([]time.Duration, len(cmds))
+		for k := range cmds {
+			j := (i + k) % len(cmds) // each goes first in turn
+			var rss int64
+			d[j], rss = timed(b, cmds[j][0], cmds[j][1:]...)
+			if j == 1 {
+				peak = max(peak, rss)
+			}
 		}
 		i++
-		hs = append(hs, float64(h.Microseconds())/1000)
-		as = append(as, float64(a.Microseconds())/1000)
-		ratios = append(ratios, float64(a)/float64(h))
-		peak = max(peak, rss)
+		hs = append(hs, float64(d[0].Microseconds())/1000)
+		as = append(as, float64(d[1].Microseconds())/1000)
+		ratios = append(ratios, float64(d[1])/float64(d[0]))
+		if len(cmds) > 2 {
+			baseRatios = append(baseRatios, float64(d[2])/float64(d[0]))
+		}
 	}
 	b.ReportMetric(median(hs), "hello-ms")
 	b.ReportMetric(median(as), "assess-ms")
 	b.ReportMetric(median(ratios), "ratio")
+	if len(baseRatios) > 0 {
+		b.ReportMetric(median(baseRatios), "baseline-ratio")
+	}
 	b.ReportMetric(float64(peak)/1024, "assess-peak-MiB")
 	b.ReportMetric(0, "ns/op")
 }

@@ -105,10 +105,7 @@ func Run(args []string, env Env) int {
 	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
 		cmd, rest = args[0], args[1:]
 	}
-	run, ok := commands[cmd]
-	if cmd == "help" {
-		run, ok = (*command).help, true
-	}
+	run, ok := commands(cmd)
 	if !ok {
 		return c.exit(usagef("unknown command %q%s; commands: %s", cmd, knowledge.DidYouMean(cmd, strings.Split(commandList, ", ")), commandList))
 	}
@@ -118,15 +115,26 @@ func Run(args []string, env Env) int {
 	return c.exit(run(c, rest))
 }
 
-// commands maps each command to its function; "" is the root command.
-// help, which runs the others' --help, is dispatched apart.
-var commands = map[string]func(*command, []string) error{
-	"":       (*command).root,
-	"assess": (*command).assess,
-	"rules":  (*command).rules,
-	"eval":   (*command).eval,
-	"cases":  (*command).cases,
-	"diary":  (*command).diaryCmd,
+// commands returns the function of a command; "" is the root command.
+// (A switch rather than a map, which would be built at start-up.)
+func commands(name string) (func(*command, []string) error, bool) {
+	switch name {
+	case "":
+		return (*command).root, true
+	case "assess":
+		return (*command).assess, true
+	case "rules":
+		return (*command).rules, true
+	case "eval":
+		return (*command).eval, true
+	case "cases":
+		return (*command).cases, true
+	case "diary":
+		return (*command).diaryCmd, true
+	case "help":
+		return (*command).help, true
+	}
+	return nil, false
 }
 
 // commandList names the commands in messages.

@@ -105,7 +105,7 @@ func (c *command) help(args []string) error {
 	case 0:
 		return c.root([]string{"--help"})
 	case 1:
-		if run, ok := commands[args[0]]; ok && args[0] != "" {
+		if run, ok := commands(args[0]); ok && args[0] != "" {
 			return run(c, []string{"--help"})
 		}
 		if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help" {

@@ -1,13 +1,13 @@
 package diary
 
 import (
-	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -577,9 +577,11 @@ func unwrapPath(err error) error {
 }
 
 func randomSuffix() string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+	// The file is created O_EXCL, so the name needs to be unlikely to be
+	// taken, not unpredictable: math/rand/v2 is seeded from the runtime.
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], rand.Uint64())
+	return hex.EncodeToString(b[:6])
 }
 
 // syncDir makes a new or removed name durable; it is best effort, as a

@@ -2,8 +2,8 @@ package fhir
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"net/url"
 	"strings"
@@ -245,15 +245,20 @@ func triageExtension(rb *knowledge.RuleBase, level string) Extension {
 	return Extension{URL: TriageExtension, ValueCoding: &Coding{System: TriageSystem, Code: level, Display: text(report.LevelLabel(rb, level))}}
 }
 
-// ids makes the urn:uuid names of a bundle's entries: version-5-style
-// UUIDs from a hash of the answers, the triage and the time.
+// ids makes the urn:uuid names of a bundle's entries: UUIDs of version 8
+// (RFC 9562's format for custom UUIDs) from a 128-bit FNV-1a hash of the answers, the
+// triage and the time, then of that and the entry's number. The names
+// only have to be the same for the same assessment and different for
+// another, not hard to forge (anyone can write any name into a Bundle),
+// so a cryptographic hash would only link and initialise the crypto
+// packages into every run of the app.
 type ids struct {
-	seed [32]byte
+	seed [16]byte
 	n    int
 }
 
 func newIDs(a knowledge.Answers, res knowledge.Result, now time.Time, ctx Context) *ids {
-	h := sha256.New()
+	h := fnv.New128a()
 	fmt.Fprintf(h, "%s|%s|%s|%s", a.RuleBase().Version, a.YAML(), res.Triage.Level, dateTime(now))
 	if !ctx.IsZero() {
 		fmt.Fprintf(h, "|%+v|%+v|%+v|%s", ctx.Subject, ctx.Author, ctx.Encounter, ctx.Authored)
@@ -265,8 +270,11 @@ func newIDs(a knowledge.Answers, res knowledge.Result, now time.Time, ctx Contex
 
 func (s *ids) next() string {
 	s.n++
-	h := sha256.Sum256(append(s.seed[:], byte(s.n)))
-	h[6] = h[6]&0x0f | 0x50 // version 5 (name-based)
-	h[8] = h[8]&0x3f | 0x80 // RFC 4122 variant
+	f := fnv.New128a()
+	f.Write(s.seed[:])
+	fmt.Fprintf(f, "%d", s.n)
+	h := f.Sum(nil)
+	h[6] = h[6]&0x0f | 0x80 // version 8 (custom, RFC 9562)
+	h[8] = h[8]&0x3f | 0x80 // RFC 9562 variant
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }

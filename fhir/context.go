@@ -60,14 +60,34 @@ var (
 // urn:uuid or urn:oid, whose type is then given by "type". A
 // version-specific reference (…/_history/N) is refused: FHIR validators
 // disagree on it where a reference's type is checked.
-var (
-	typeRe      = regexp.MustCompile(`^[A-Z][A-Za-z]{1,63}$`)
-	relativeRe  = regexp.MustCompile(`^([A-Z][A-Za-z]{1,63})/[A-Za-z0-9\-.]{1,64}$`)
-	absoluteRe  = regexp.MustCompile(`^https?://[A-Za-z0-9\-.]+(:[0-9]{1,5})?(/[A-Za-z0-9\-._~%!$&'()*+,;=:@]+)*/([A-Z][A-Za-z]{1,63})/[A-Za-z0-9\-.]{1,64}$`)
-	urnRe       = regexp.MustCompile(`^urn:(uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|oid:[0-2](\.(0|[1-9][0-9]*))+)$`)
-	dateTimeRe  = regexp.MustCompile(`^([0-9]{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$`)
-	referenceEg = map[string]string{"subject": "Patient/123", "author": "Practitioner/456", "encounter": "Encounter/789"}
-)
+// Each is compiled when a reference is read, not at start-up: a
+// response with who and when is read once.
+func typeRe() *regexp.Regexp { return regexp.MustCompile(`^[A-Z][A-Za-z]{1,63}$`) }
+func relativeRe() *regexp.Regexp {
+	return regexp.MustCompile(`^([A-Z][A-Za-z]{1,63})/[A-Za-z0-9\-.]{1,64}$`)
+}
+func absoluteRe() *regexp.Regexp {
+	return regexp.MustCompile(`^https?://[A-Za-z0-9\-.]+(:[0-9]{1,5})?(/[A-Za-z0-9\-._~%!$&'()*+,;=:@]+)*/([A-Z][A-Za-z]{1,63})/[A-Za-z0-9\-.]{1,64}$`)
+}
+func urnRe() *regexp.Regexp {
+	return regexp.MustCompile(`^urn:(uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|oid:[0-2](\.(0|[1-9][0-9]*))+)$`)
+}
+func dateTimeRe() *regexp.Regexp {
+	return regexp.MustCompile(`^([0-9]{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]{1,9})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?$`)
+}
+
+// referenceEg is an example reference for each field, in messages.
+func referenceEg(field string) string {
+	switch field {
+	case "subject":
+		return "Patient/123"
+	case "author":
+		return "Practitioner/456"
+	case "encounter":
+		return "Encounter/789"
+	}
+	return "Patient/123"
+}
 
 // context reads the response's subject, author, encounter and authored.
 func (r *responseReader) context(root *node) Context {
@@ -88,13 +108,13 @@ func (r *responseReader) reference(n *node, field string, types []string) *Refer
 		return nil
 	}
 	if n.kind != 'o' {
-		r.errorf(n, "%s must be a Reference (an object with \"reference\": %s), got %s", field, strconv.Quote(referenceEg[field]), n.kindName())
+		r.errorf(n, "%s must be a Reference (an object with \"reference\": %s), got %s", field, strconv.Quote(referenceEg(field)), n.kindName())
 		return nil
 	}
 	bad := false
 	for i, k := range n.keys {
 		if !slices.Contains(referenceKeys, k) {
-			r.errorf(n.vals[i], "%s has the element %s, which twitchcheck does not carry; %s is carried as \"reference\" (e.g. %s), \"type\" and \"display\" only", field, quote(k), field, strconv.Quote(referenceEg[field]))
+			r.errorf(n.vals[i], "%s has the element %s, which twitchcheck does not carry; %s is carried as \"reference\" (e.g. %s), \"type\" and \"display\" only", field, quote(k), field, strconv.Quote(referenceEg(field)))
 			bad = true
 		}
 	}
@@ -103,7 +123,7 @@ func (r *responseReader) reference(n *node, field string, types []string) *Refer
 	declared := ""
 	if typ != nil {
 		switch {
-		case typ.kind != 's' || !typeRe.MatchString(typ.str):
+		case typ.kind != 's' || !typeRe().MatchString(typ.str):
 			r.errorf(typ, "%s.type must be a FHIR resource type; allowed: %s", field, strings.Join(types, ", "))
 			bad = true
 		case !slices.Contains(types, typ.str):
@@ -128,7 +148,7 @@ func (r *responseReader) reference(n *node, field string, types []string) *Refer
 		}
 	}
 	if !bad && ref == nil && disp == nil {
-		r.errorf(n, "%s has neither \"reference\" nor \"display\"; give \"reference\": %s, or leave %s out", field, strconv.Quote(referenceEg[field]), field)
+		r.errorf(n, "%s has neither \"reference\" nor \"display\"; give \"reference\": %s, or leave %s out", field, strconv.Quote(referenceEg(field)), field)
 		return nil
 	}
 	if bad {
@@ -143,7 +163,7 @@ func (r *responseReader) reference(n *node, field string, types []string) *Refer
 func (r *responseReader) referenceString(n *node, field string, types []string, declared string) (string, bool) {
 	const shapes = "a relative reference (Type/id), an absolute http(s) URL ending in Type/id, or a urn:uuid or urn:oid with \"type\""
 	if n.kind != 's' {
-		r.errorf(n, "%s.reference must be a string, got %s; want %s, e.g. %s", field, n.kindName(), shapes, strconv.Quote(referenceEg[field]))
+		r.errorf(n, "%s.reference must be a string, got %s; want %s, e.g. %s", field, n.kindName(), shapes, strconv.Quote(referenceEg(field)))
 		return "", false
 	}
 	s := n.str
@@ -153,25 +173,25 @@ func (r *responseReader) referenceString(n *node, field string, types []string, 
 	}
 	typ := ""
 	switch {
-	case relativeRe.MatchString(s):
-		typ = relativeRe.FindStringSubmatch(s)[1]
-	case absoluteRe.MatchString(s):
-		m := absoluteRe.FindStringSubmatch(s)
+	case relativeRe().MatchString(s):
+		typ = relativeRe().FindStringSubmatch(s)[1]
+	case absoluteRe().MatchString(s):
+		m := absoluteRe().FindStringSubmatch(s)
 		typ = m[len(m)-1]
-	case urnRe.MatchString(s):
+	case urnRe().MatchString(s):
 		if declared == "" {
 			r.errorf(n, "%s.reference %s does not say what it points to; add \"type\" (allowed: %s)", field, quote(s), strings.Join(types, ", "))
 			return "", false
 		}
 		return s, true
 	case strings.Contains(s, "/_history/"):
-		r.errorf(n, "%s.reference %s points to one version of a resource, which twitchcheck does not carry; give the reference without /_history/…, e.g. %s", field, quote(s), strconv.Quote(referenceEg[field]))
+		r.errorf(n, "%s.reference %s points to one version of a resource, which twitchcheck does not carry; give the reference without /_history/…, e.g. %s", field, quote(s), strconv.Quote(referenceEg(field)))
 		return "", false
 	case strings.HasPrefix(s, "#"):
 		r.errorf(n, "%s.reference %s points to a contained resource, which twitchcheck does not carry; give %s", field, quote(s), shapes)
 		return "", false
 	default:
-		r.errorf(n, "%s.reference %s is not a FHIR reference; want %s, e.g. %s", field, quote(s), shapes, strconv.Quote(referenceEg[field]))
+		r.errorf(n, "%s.reference %s is not a FHIR reference; want %s, e.g. %s", field, quote(s), shapes, strconv.Quote(referenceEg(field)))
 		return "", false
 	}
 	switch {
@@ -222,7 +242,7 @@ func (r *responseReader) dateTime(n *node, field string) string {
 		return ""
 	}
 	s := n.str
-	if len(s) > maxDateTimeBytes || !dateTimeRe.MatchString(s) {
+	if len(s) > maxDateTimeBytes || !dateTimeRe().MatchString(s) {
 		r.errorf(n, "%s %s is not a FHIR dateTime; want %s", field, quote(s), want)
 		return ""
 	}

@@ -52,28 +52,34 @@ var contractQuestions = []ContractQuestion{
 
 // contractKept lists, per question, the options kept for old files: valid
 // in every file, never offered to someone answering.
-var contractKept = map[string][]string{
-	"gi_duration": {"days"},
+func contractKept() map[string][]string {
+	return map[string][]string{
+		"gi_duration": {"days"},
+	}
 }
 
 // contractCountsAs lists, per question, options that every rule reads as
 // others too (counts_as, directly or through another option): an old or
 // overlapping answer that must not escape the rules written for the one
 // it covers.
-var contractCountsAs = map[string]map[string][]string{
-	"gi_duration":   {"days": {"under_3_days"}},
-	"diuretic_kind": {"combination": {"potassium_sparing", "thiazide", "loop"}},
-	"alcohol":       {"dependent": {"heavy"}, "stopped_recently": {"heavy"}},
-	"conditions":    {"weight_loss_surgery": {"malabsorption"}},
+func contractCountsAs() map[string]map[string][]string {
+	return map[string]map[string][]string{
+		"gi_duration":   {"days": {"under_3_days"}},
+		"diuretic_kind": {"combination": {"potassium_sparing", "thiazide", "loop"}},
+		"alcohol":       {"dependent": {"heavy"}, "stopped_recently": {"heavy"}},
+		"conditions":    {"weight_loss_surgery": {"malabsorption"}},
+	}
 }
 
 // contractReadsAs lists the follow-ups that red flags read on the safe
 // side while they are asked but unanswered (policy v3, principle 2), and
 // the option each is read as.
-var contractReadsAs = map[string]string{
-	"vomiting":        "keeping_fluids_down",
-	"pregnancy_stage": "20_weeks_plus",
-	"drinking_amount": "more_than_thirst",
+func contractReadsAs() map[string]string {
+	return map[string]string{
+		"vomiting":        "keeping_fluids_down",
+		"pregnancy_stage": "20_weeks_plus",
+		"drinking_amount": "more_than_thirst",
+	}
 }
 
 // contractDeficiencies are the deficiency IDs every rule base scores.

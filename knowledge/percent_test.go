@@ -37,3 +37,17 @@ func TestPercentMatchesLogistic(t *testing.T) {
 		}
 	}
 }
+
+// TestPercentSteps checks the written-out table against the formula it
+// holds: percentSteps[k] is the logit of (k + 0.5) / 100.
+func TestPercentSteps(t *testing.T) {
+	for k, got := range percentSteps {
+		p := (float64(k) + 0.5) / 100
+		if want := math.Log(p / (1 - p)); got != want {
+			t.Errorf("percentSteps[%d] = %v, want %v", k, got, want)
+		}
+		if k > 0 && got <= percentSteps[k-1] {
+			t.Errorf("percentSteps is not increasing at %d", k)
+		}
+	}
+}

@@ -871,13 +871,13 @@ func (v *validator) contract() {
 // another option), and a follow-up read on the safe side is read so.
 func (v *validator) contractOld(q *Question) {
 	qi := v.rb.QuestionIndex(q.ID)
-	for _, id := range contractKept[q.ID] {
+	for _, id := range contractKept()[q.ID] {
 		if i := q.OptionIndex(id); i >= 0 && !q.Options[i].KeptForOldFiles {
 			v.errorAt(q.Options[i].Pos, "contract option %q of question %q is kept for old files: mark it kept_for_old_files: true, so it is accepted but not offered", id, q.ID)
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(contractCountsAs[q.ID])) {
-		want := contractCountsAs[q.ID][id]
+	for _, id := range slices.Sorted(maps.Keys(contractCountsAs()[q.ID])) {
+		want := contractCountsAs()[q.ID][id]
 		i := q.OptionIndex(id)
 		if i < 0 {
 			continue // reported as a missing contract option
@@ -896,7 +896,7 @@ func (v *validator) contractOld(q *Question) {
 			v.errorAt(q.Options[i].Pos, "contract option %q of question %q counts as %s in every rule: give it counts_as: [%s]", id, q.ID, strings.Join(want, ", "), strings.Join(want, ", "))
 		}
 	}
-	if want, ok := contractReadsAs[q.ID]; ok && q.UnansweredReadsAs != want {
+	if want, ok := contractReadsAs()[q.ID]; ok && q.UnansweredReadsAs != want {
 		v.errorAt(q.Pos, "contract question %q, asked but unanswered, is read by red flags as %q (the safe side): give it unanswered_reads_as: %s", q.ID, want, want)
 	}
 }

@@ -153,12 +153,44 @@ func mdCites(ns []int) string {
 // Markdown or HTML: emphasis, code, links and images, headings, tables,
 // strikethrough, autolinks, entities, raw HTML, block quotes and fences.
 // A newline becomes a space, so text never starts a line of its own but
-// where it is placed.
-var mdMarkup = strings.NewReplacer(
-	`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "&", "&amp;", "#", `\#`, "|", `\|`, "~", `\~`,
-	"\n", " ", "\r", " ",
-)
+// where it is placed. (A function rather than a strings.Replacer, so
+// nothing is built at start-up.)
+func mdMarkup(s string) string {
+	var b strings.Builder
+	done := 0
+	for i := 0; i < len(s); i++ {
+		c, rep := s[i], ""
+		switch c {
+		case '\\', '*', '_', '`', '[', ']', '#', '|', '~':
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '&':
+			rep = "&amp;"
+		case '\n', '\r':
+			rep = " "
+		default:
+			continue
+		}
+		if done == 0 {
+			b.Grow(len(s) + 8)
+		}
+		b.WriteString(s[done:i])
+		if rep == "" {
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		} else {
+			b.WriteString(rep)
+		}
+		done = i + 1
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
 
 // mdEscape escapes text for Markdown, wherever it is placed: inline, at
 // the start of a line, or as the content of a list item or block quote.
@@ -170,7 +202,7 @@ var mdMarkup = strings.NewReplacer(
 // item). A backslash before punctuation shows the punctuation alone, so
 // the text reads the same; "2026.11" or "-5" need none.
 func mdEscape(s string) string {
-	s = strings.TrimLeft(mdMarkup.Replace(s), " \t")
+	s = strings.TrimLeft(mdMarkup(s), " \t")
 	if s == "" {
 		return s
 	}

@@ -15,11 +15,11 @@
 package safefile
 
 import (
-	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -245,23 +245,20 @@ func tempPrefix(base string) string {
 }
 
 // tempName returns a random temporary name for target base in dir, no
-// longer than base (or minTempName).
-func tempName(dir, base string) (string, error) {
-	var b [4]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, tempPrefix(base)+hex.EncodeToString(b[:])), nil
+// longer than base (or minTempName). The name need not be secret: the
+// file is created with O_EXCL (or linked, which never replaces), so a name
+// taken by anyone else is skipped, and randomness only makes that rare.
+// math/rand/v2 draws from the runtime's generator, seeded by the system;
+// crypto/rand would link and initialise the crypto packages for this.
+func tempName(dir, base string) string {
+	return filepath.Join(dir, fmt.Sprintf("%s%08x", tempPrefix(base), rand.Uint32()))
 }
 
 // createTemp creates a new temporary file for target base in dir, mode
 // 0600.
 func createTemp(dir, base string) (*os.File, error) {
 	for range 100 {
-		name, err := tempName(dir, base)
-		if err != nil {
-			return nil, err
-		}
+		name := tempName(dir, base)
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, Mode)
 		if errors.Is(err, fs.ErrExist) {
 			continue

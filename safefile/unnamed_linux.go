@@ -49,10 +49,7 @@ func writeUnnamed(dir, path string, data []byte, overwrite bool) (err error) {
 	}
 	removeStale(dir, filepath.Base(path))
 	for i := 0; ; i++ {
-		tmp, err := tempName(dir, filepath.Base(path))
-		if err != nil {
-			return fmt.Errorf("cannot save %s: %w", path, err)
-		}
+		tmp := tempName(dir, filepath.Base(path))
 		switch err := link(tmp); {
 		case err == nil:
 			return place(tmp, path, true)

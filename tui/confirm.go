@@ -13,25 +13,24 @@ type confirmation struct {
 	yes      func(c *common)
 }
 
-// confirmYes and confirmNo answer a yes/no question in the footer.
-var (
-	confirmYes = bind("y", "yes", "y")
-	confirmNo  = bind("n/esc", "no", "n", "esc")
-)
-
 // toConfirm answers the question in the footer with msg: y does what was
 // asked, n or esc changes nothing, and any other key leaves it open.
 func (m *Model) toConfirm(msg tea.KeyPressMsg) tea.Cmd {
 	q := *m.confirm
 	m.confirm = nil
 	switch {
-	case key.Matches(msg, confirmYes):
+	case key.Matches(msg, confirmYes()):
 		q.yes(&m.c)
 		return m.apply()
-	case key.Matches(msg, confirmNo):
+	case key.Matches(msg, confirmNo()):
 		m.status = status{"Nothing changed.", statusInfo}
 	default:
 		m.confirm = &q // only y, n or esc answer it
 	}
 	return nil
 }
+
+// confirmYes and confirmNo answer a yes/no question in the footer. They
+// are made when asked for, so nothing is built at start-up.
+func confirmYes() key.Binding { return bind("y", "yes", "y") }
+func confirmNo() key.Binding  { return bind("n/esc", "no", "n", "esc") }

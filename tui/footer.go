@@ -41,7 +41,7 @@ func (m Model) fullHelp() []key.Binding {
 	case m.save != nil:
 		return append(m.save.keys().all(), always...)
 	case m.confirm != nil:
-		return append([]key.Binding{confirmYes, confirmNo}, always...)
+		return append([]key.Binding{confirmYes(), confirmNo()}, always...)
 	}
 	out := m.top().keys(&m.c).all()
 	if isTyping(m.top()) {
@@ -68,9 +68,9 @@ func (m Model) footerKeys() (own []key.Binding, always []key.Binding) {
 	case m.save != nil:
 		return m.save.keys().short, []key.Binding{m.keys.ForceQuit}
 	case m.confirm != nil:
-		yes := confirmYes
+		yes := confirmYes()
 		yes.SetHelp("y", m.confirm.yesDesc)
-		return []key.Binding{yes, confirmNo}, nil
+		return []key.Binding{yes, confirmNo()}, nil
 	}
 	top := m.top()
 	for _, b := range top.keys(&m.c).short {

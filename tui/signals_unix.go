@@ -14,8 +14,9 @@ import (
 const suspendSupported = true
 
 // quitSignals end the app cleanly; SIGQUIT too, so the terminal is
-// restored rather than left raw.
-var quitSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+// restored rather than left raw. (syscall.SIGINT is os.Interrupt, named
+// by its constant so the list is static data, not made at start-up.)
+var quitSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
 func newSignals() *signals {
 	return &signals{quit: make(chan os.Signal, 2), tstp: make(chan os.Signal, 1)}

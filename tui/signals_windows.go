@@ -12,7 +12,9 @@ import (
 // suspendSupported reports whether ctrl+z can suspend the app.
 const suspendSupported = false
 
-var quitSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
+// quitSignals end the app cleanly. (syscall.SIGINT is os.Interrupt, named
+// by its constant so the list is static data, not made at start-up.)
+var quitSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM}
 
 func newSignals() *signals { return &signals{quit: make(chan os.Signal, 2)} }
 

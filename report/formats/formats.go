@@ -5,7 +5,6 @@ package formats
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"time"
 
@@ -128,8 +127,24 @@ func Lookup(id string) (Format, bool) {
 	return Format{}, false
 }
 
-// safeVersion is a rule-base version that may go into a comment as it is.
-var safeVersion = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._+-]{0,39}$`)
+// safeVersion reports whether a rule-base version may go into a comment
+// as it is: a letter or digit, then at most 39 letters, digits and . _ + -
+// (what `^[0-9A-Za-z][0-9A-Za-z._+-]{0,39}$` matches, without compiling a
+// regular expression at start-up).
+func safeVersion(v string) bool {
+	if v == "" || len(v) > 40 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case '0' <= c && c <= '9', 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z':
+		case i > 0 && (c == '.' || c == '_' || c == '+' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // AnswersFile is the answers as a file --answers reads back to the same
 // answers: comments written here, and the answers. Nothing from the rule
@@ -138,7 +153,7 @@ var safeVersion = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z._+-]{0,39}$`)
 func AnswersFile(a knowledge.Answers, now time.Time) []byte {
 	var b bytes.Buffer
 	b.WriteString("# twitchcheck answers, " + now.Format("2006-01-02"))
-	if v := a.RuleBase().Version; safeVersion.MatchString(v) {
+	if v := a.RuleBase().Version; safeVersion(v) {
 		b.WriteString(", knowledge base " + v)
 	}
 	b.WriteString("\n# Open again with: twitchcheck --answers FILE\n")
