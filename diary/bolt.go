@@ -16,6 +16,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Schema is the version of the diary's layout that this version writes.
@@ -415,11 +416,11 @@ func (f *File) openErr(err error) error {
 	switch {
 	case isOurs(err):
 		return err
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, berrors.ErrTimeout):
 		return &LockedError{Path: f.Path}
-	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrChecksum):
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum):
 		return f.damaged(err.Error())
-	case errors.Is(err, bolt.ErrVersionMismatch):
+	case errors.Is(err, berrors.ErrVersionMismatch):
 		return f.refused("it is a bbolt database of another version")
 	case errors.Is(err, fs.ErrNotExist):
 		return writeErr(f.Path, "it has gone", err)
