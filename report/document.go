@@ -295,10 +295,43 @@ func (b *builder) action() string {
 	if l == nil {
 		return ""
 	}
-	if b.testsListed() {
-		return l.Action
+	action := l.Action
+	if !b.testsListed() {
+		action = withoutListedTests(action)
 	}
-	return withoutListedTests(l.Action)
+	if !b.adviceShown() {
+		action = withoutAdviceBelow(action)
+	}
+	return action
+}
+
+// adviceShown reports whether the document shows advice to try: a
+// trigger's advice or the note that replaces it, or a caution.
+func (b *builder) adviceShown() bool {
+	if b.nothing {
+		return false
+	}
+	if b.selfCare && len(b.res.Triggers) > 0 {
+		return true
+	}
+	return len(b.res.Cautions) > 0
+}
+
+// withoutAdviceBelow drops from an action the words that send a reader to
+// "the advice below" when the document shows none: "Try the advice below
+// and watch for changes" becomes "Watch for changes".
+func withoutAdviceBelow(action string) string {
+	lower := strings.ToLower(action)
+	const phrase = "try the advice below and "
+	i := strings.Index(lower, phrase)
+	if i < 0 {
+		return action
+	}
+	rest := action[i+len(phrase):]
+	if rest == "" {
+		return strings.TrimSpace(action[:i])
+	}
+	return action[:i] + strings.ToUpper(rest[:1]) + rest[1:]
 }
 
 // testsListed reports whether the document lists a blood test to ask
@@ -352,8 +385,11 @@ func (b *builder) flagBlock(f knowledge.Flag) Block {
 	}
 }
 
-// reasons are the flags that set the level, then the notes that replace
-// advice a flag works against.
+// reasons are the flags that set the level. Above the levels where
+// self-care advice shows (urgent, emergency), the notes that replace a
+// trigger's advice follow them ("do not drink more water"): there the
+// trigger itself is not offered as an explanation. At the lower levels
+// the trigger is named with its note, under the triggers.
 func (b *builder) reasons() *Section {
 	s := &Section{ID: SectionReasons, Title: ReasonsTitle}
 	for _, f := range b.res.Triage.Flags {
@@ -361,9 +397,11 @@ func (b *builder) reasons() *Section {
 			s.Blocks = append(s.Blocks, b.flagBlock(f))
 		}
 	}
-	for _, t := range b.res.Triggers {
-		for _, n := range t.AdviceNotes {
-			s.Blocks = append(s.Blocks, Block{Kind: Warning, Text: n.Text, Cites: b.cite(n.Source)})
+	if !b.selfCare {
+		for _, t := range b.res.Triggers {
+			for _, n := range t.AdviceNotes {
+				s.Blocks = append(s.Blocks, Block{Kind: Warning, Text: n.Text, Cites: b.cite(n.Source)})
+			}
 		}
 	}
 	if len(s.Blocks) == 0 {
@@ -411,8 +449,8 @@ func (b *builder) pointsTo() *Section {
 		}
 	}
 	for _, t := range b.res.Triggers {
-		if !t.AdviceShown() {
-			continue // shown as a flag's note
+		if !t.AdviceShown() && !b.selfCare {
+			continue // its note shows with the reasons for the level
 		}
 		switch t.Strength {
 		case knowledge.Strong:
@@ -557,11 +595,19 @@ func (b *builder) others() *Section {
 func (b *builder) triggers() *Section {
 	s := &Section{ID: SectionTriggers, Title: TriggersTitle}
 	for _, t := range b.res.Triggers {
-		if !t.AdviceShown() {
-			continue
+		if !t.AdviceShown() && !b.selfCare {
+			continue // its note shows with the reasons for the level
 		}
 		blk := Block{Kind: Item, Name: t.Name + " (" + string(t.Strength) + ")", Text: t.Why, Cites: b.cite(t.Sources...)}
-		if b.selfCare && t.Advice != "" {
+		switch {
+		case !b.selfCare:
+		case !t.AdviceShown():
+			// A note replaces the advice that would work against a
+			// condition or a flag ("follow your kidney team's advice").
+			for _, n := range t.AdviceNotes {
+				blk.Details = append(blk.Details, Block{Kind: Warning, Text: n.Text, Cites: b.cite(n.Source)})
+			}
+		case t.Advice != "":
 			blk.Details = []Block{{Kind: Para, Text: "What to do: " + t.Advice}}
 		}
 		s.Blocks = append(s.Blocks, blk)

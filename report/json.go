@@ -140,8 +140,10 @@ func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result, extra ...Diary
 		} else {
 			j.field("advice", t.AdviceNotes[0].Text)
 		}
+		// Above the levels where self-care advice shows, no report shows
+		// it (the result document holds it back).
 		j.key("advice_shown")
-		j.bool(t.AdviceShown())
+		j.bool(t.AdviceShown() && selfCareAllowed(rb, res.Triage.Level))
 		j.key("advice_notes")
 		j.open('[')
 		for _, n := range t.AdviceNotes {

@@ -153,7 +153,14 @@ func TestResultsFoodsAsTheResultAllows(t *testing.T) {
 func TestResultsAdviceNotesReplaceTheAdvice(t *testing.T) {
 	m := resultsOf(t, "serious: [none]\nfluids: low\nsweating: \"yes\"\nrehydration: plain_water\n", 100, 40)
 	a := all(t, m)
-	// The note shows with the flags, not as a trigger with its advice.
+	// At self-care the trigger is named, with the note in place of its
+	// advice; the advice the note works against never shows.
+	mustContain(t, a, "Dehydration (", "! Do not drink more.")
+	mustNotContain(t, a, "Drink more.")
+	// Above the levels where advice shows, the note goes with the reasons
+	// for the level and the trigger is not offered as an explanation.
+	m = resultsOf(t, "serious: [chest_pain]\nfluids: low\nsweating: \"yes\"\nrehydration: plain_water\n", 100, 40)
+	a = all(t, m)
 	mustContain(t, a, "! Do not drink more.")
 	mustNotContain(t, a, "Drink more.", "Dehydration (")
 }
