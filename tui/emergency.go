@@ -26,12 +26,6 @@ type emergencyKeys struct {
 	Continue, Results, Back key.Binding
 }
 
-// layoutKey is what a screen's layout depends on: when it is unchanged,
-// the screen need not lay out again.
-type layoutKey struct{ gen, width, height int }
-
-func (c *common) layoutKey() layoutKey { return layoutKey{c.gen, c.width, c.height} }
-
 func newEmergency(c *common, index int, editing bool) emergencyScreen {
 	return emergencyScreen{
 		index:   index,

@@ -33,6 +33,13 @@ type screen interface {
 // if they did. The root sends it after every message.
 type layoutMsg struct{}
 
+// layoutKey is what a screen's layout depends on: when it is unchanged,
+// the screen need not lay out again.
+type layoutKey struct{ gen, width, height int }
+
+// layoutKey is the layout key of the common state now.
+func (c *common) layoutKey() layoutKey { return layoutKey{c.gen, c.width, c.height} }
+
 // memo remembers drawn strings by a key that says all they depend on, so
 // it never goes stale; it forgets everything when full.
 type memo struct{ m map[string]string }
