@@ -21,21 +21,11 @@ type emergencyScreen struct {
 	km      emergencyKeys
 }
 
-type emergencyKeys struct {
-	nav                     navKeys
-	Continue, Results, Back key.Binding
-}
-
 func newEmergency(c *common, index int, editing bool) emergencyScreen {
 	return emergencyScreen{
 		index:   index,
 		editing: editing,
-		km: emergencyKeys{
-			nav:      newNavKeys(true),
-			Continue: bind("c", "continue the questions", "c"),
-			Results:  bind("r", "results now", "r"),
-			Back:     bind("←/b/esc", "back to the question", "left", "b", "esc"),
-		},
+		km:      c.keys.Emergency,
 	}
 }
 
