@@ -24,7 +24,6 @@ import (
 type Model struct {
 	c       common
 	stack   []screen
-	keys    globalKeys
 	help    help.Model
 	save    *savePrompt
 	confirm *confirmation
@@ -53,7 +52,6 @@ type signalMsg struct{ code int }
 func New(opts Options) Model {
 	m := Model{
 		c:    newCommon(opts),
-		keys: newGlobalKeys(),
 		help: help.New(),
 		winW: 80,
 		winH: 24,
@@ -63,7 +61,7 @@ func New(opts Options) Model {
 		m.c.loadAnswers(*opts.Answers, opts.CaseTitle)
 		m.stack = []screen{newReviewAt(&m.c, m.c.flow.first(m.c.answers))}
 	} else {
-		m.stack = []screen{newWelcome()}
+		m.stack = []screen{newWelcome(&m.c)}
 	}
 	if opts.Watch && opts.RulesPath != "" {
 		m.watch = watchState{on: true, file: clean(opts.RulesPath), version: clean(m.c.rb.Version)}
@@ -147,7 +145,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	debugKey(msg)
-	k := m.keys
+	k := m.c.keys.Global
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		if m.quitAfterSave != 0 {
@@ -172,7 +170,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 				m.pop()
 				return nil
 			}
-			m.stack = append(m.stack, newHelp(titleOf(top), top.keys(&m.c), m.globalBindings()))
+			m.stack = append(m.stack, newHelp(&m.c, titleOf(top), top.keys(&m.c), m.globalBindings()))
 			return nil
 		case key.Matches(msg, k.Quit):
 			if isSub(top) {

@@ -53,7 +53,7 @@ func newBrowser(c *common) browserScreen {
 	for _, s := range rb.Sources {
 		add("source", s.ID, s.Title, "Source · "+s.Publisher+" · id: "+s.ID)
 	}
-	return browserScreen{entries: entries, pick: newPickList(c, items, "open", "enter shows it all")}
+	return browserScreen{entries: entries, pick: newPickList(c, items, c.keys.Browser, "enter shows it all")}
 }
 
 func (s browserScreen) isSubView() {}
@@ -76,7 +76,7 @@ func (s browserScreen) update(c *common, msg tea.Msg) (screen, tea.Cmd) {
 		c.back()
 	case open:
 		e := s.entries[s.pick.selected()]
-		c.push(newPager(e.kind+" "+e.id, func(c *common) []string { return browserDetail(c, e) }))
+		c.push(newPager(c, e.kind+" "+e.id, func(c *common) []string { return browserDetail(c, e) }))
 	}
 	s.pick.place(c, s.heading(c))
 	return s, nil

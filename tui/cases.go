@@ -18,7 +18,7 @@ func newCases(c *common) casesScreen {
 		t, d := clean(k.Title), clean(k.Story)
 		items[i] = pickItem{title: t, desc: d, match: strings.ToLower(k.ID + " " + t + " " + d)}
 	}
-	return casesScreen{pick: newPickList(c, items, "open case", "a larger window shows it all")}
+	return casesScreen{pick: newPickList(c, items, c.keys.Cases, "a larger window shows it all")}
 }
 
 func (s casesScreen) isSubView() {}

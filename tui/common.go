@@ -24,6 +24,9 @@ type common struct {
 	gen    int
 	styles *Styles
 	isDark bool
+	// keys is every binding of the app, built once with the model; a
+	// screen copies its part.
+	keys *keyMap
 	// width and height are the body: where the top screen draws.
 	width, height int
 	// caseName is the sample case on show (demo mode), cleaned.
@@ -90,6 +93,7 @@ func newCommon(opts Options) common {
 		flow:   flow{opts.Rules},
 		styles: &st,
 		isDark: true,
+		keys:   defaultKeyMap(),
 		width:  80,
 		height: 20,
 		saves:  &saveTracker{},
@@ -167,7 +171,7 @@ func (c *common) restart() {
 	c.caseName = ""
 	c.panel = false
 	c.notices = nil
-	c.open(newWelcome())
+	c.open(newWelcome(c))
 }
 
 // question returns question i of the rule base.

@@ -18,19 +18,15 @@ type confirmation struct {
 func (m *Model) toConfirm(msg tea.KeyPressMsg) tea.Cmd {
 	q := *m.confirm
 	m.confirm = nil
+	k := m.c.keys.Confirm
 	switch {
-	case key.Matches(msg, confirmYes()):
+	case key.Matches(msg, k.Yes):
 		q.yes(&m.c)
 		return m.apply()
-	case key.Matches(msg, confirmNo()):
+	case key.Matches(msg, k.No):
 		m.status = status{"Nothing changed.", statusInfo}
 	default:
 		m.confirm = &q // only y, n or esc answer it
 	}
 	return nil
 }
-
-// confirmYes and confirmNo answer a yes/no question in the footer. They
-// are made when asked for, so nothing is built at start-up.
-func confirmYes() key.Binding { return bind("y", "yes", "y") }
-func confirmNo() key.Binding  { return bind("n/esc", "no", "n", "esc") }

@@ -36,20 +36,10 @@ type diaryLayout struct {
 	ver, days int
 }
 
-type diaryKeys struct {
-	Add, Days, Back key.Binding
-	nav             navKeys
-}
-
 func newDiaryScreen(c *common) diaryScreen {
 	s := diaryScreen{
 		days: report.ChartDays,
-		km: diaryKeys{
-			Add:  bind("a", "enter a day", "a"),
-			Days: bind("m", "show 30 days", "m"),
-			Back: backKey("back"),
-			nav:  newNavKeys(true),
-		},
+		km:   c.keys.Diary,
 	}
 	s.reload(c)
 	return s
@@ -208,9 +198,6 @@ func (s diaryScreen) view(c *common) string {
 	}
 	return s.text.view(c.styles.Faint)
 }
-
-// diaryKey opens the twitch diary from the welcome screen and the results.
-func diaryKey() key.Binding { return bind("y", "twitch diary", "y") }
 
 // withDiary enables the diary key when the app keeps a diary.
 func withDiary(c *common, k key.Binding) key.Binding {

@@ -42,10 +42,6 @@ const (
 	formRows
 )
 
-type diaryFormKeys struct {
-	Up, Down, Left, Right, Tick, Save, Cancel key.Binding
-}
-
 func newDiaryForm(c *common, entries []diary.Entry, exists bool) diaryForm {
 	in := textinput.New()
 	in.Prompt = ""
@@ -57,15 +53,7 @@ func newDiaryForm(c *common, entries []diary.Entry, exists bool) diaryForm {
 		entries: entries,
 		exists:  exists,
 		note:    in,
-		km: diaryFormKeys{
-			Up:     bind("↑/shift+tab", "previous", "up", "shift+tab"),
-			Down:   bind("↓/tab", "next", "down", "tab"),
-			Left:   bind("←", "less / earlier", "left"),
-			Right:  bind("→", "more / later", "right"),
-			Tick:   bind("space", "tick", "space"),
-			Save:   bind("enter", "save the day", "enter"),
-			Cancel: bind("esc", "leave without saving", "esc"),
-		},
+		km:      c.keys.DiaryForm,
 	}
 	f.load(today(c))
 	return f

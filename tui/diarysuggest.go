@@ -11,9 +11,6 @@ import (
 // person takes it with d, or answers as they like. It is never an answer
 // by itself.
 
-// suggestKey takes the diary's suggestion on a question.
-func suggestKey() key.Binding { return bind("d", "use the diary's suggestion", "d") }
-
 // withSuggestion enables the key when there is a suggestion.
 func withSuggestion(s *diary.Suggestion, k key.Binding) key.Binding {
 	k.SetEnabled(s != nil)

@@ -21,27 +21,11 @@ type emergencyScreen struct {
 	km      emergencyKeys
 }
 
-type emergencyKeys struct {
-	nav                     navKeys
-	Continue, Results, Back key.Binding
-}
-
-// layoutKey is what a screen's layout depends on: when it is unchanged,
-// the screen need not lay out again.
-type layoutKey struct{ gen, width, height int }
-
-func (c *common) layoutKey() layoutKey { return layoutKey{c.gen, c.width, c.height} }
-
 func newEmergency(c *common, index int, editing bool) emergencyScreen {
 	return emergencyScreen{
 		index:   index,
 		editing: editing,
-		km: emergencyKeys{
-			nav:      newNavKeys(true),
-			Continue: bind("c", "continue the questions", "c"),
-			Results:  bind("r", "results now", "r"),
-			Back:     bind("←/b/esc", "back to the question", "left", "b", "esc"),
-		},
+		km:      c.keys.Emergency,
 	}
 }
 

@@ -19,18 +19,8 @@ type explainScreen struct {
 	km      explainKeys
 }
 
-type explainKeys struct {
-	nav               navKeys
-	Next, Prev, Close key.Binding
-}
-
 func newExplain(c *common, id string) explainScreen {
-	return explainScreen{id: id, km: explainKeys{
-		nav:   newNavKeys(true),
-		Next:  bind("tab", "next nutrient", "tab"),
-		Prev:  bind("shift+tab", "previous nutrient", "shift+tab"),
-		Close: backKey("back to the results"),
-	}}
+	return explainScreen{id: id, km: c.keys.Explain}
 }
 
 func (s explainScreen) isSubView() {}

@@ -12,7 +12,7 @@ import (
 
 // globalBindings are the keys that work everywhere, for the full help.
 func (m Model) globalBindings() []key.Binding {
-	k := m.keys
+	k := m.c.keys.Global
 	quit := k.Quit
 	if isSub(m.top()) {
 		quit.SetHelp("q", "back")
@@ -33,15 +33,17 @@ func (m Model) globalBindings() []key.Binding {
 // fullHelp is every key handled now: the prompt's or the screen's, and
 // those that work everywhere. The help page shows them all.
 func (m Model) fullHelp() []key.Binding {
-	always := []key.Binding{m.keys.ForceQuit}
+	g := m.c.keys.Global
+	always := []key.Binding{g.ForceQuit}
 	if suspendSupported {
-		always = append(always, m.keys.Suspend)
+		always = append(always, g.Suspend)
 	}
 	switch {
 	case m.save != nil:
 		return append(m.save.keys().all(), always...)
 	case m.confirm != nil:
-		return append([]key.Binding{confirmYes(), confirmNo()}, always...)
+		k := m.c.keys.Confirm
+		return append([]key.Binding{k.Yes, k.No}, always...)
 	}
 	out := m.top().keys(&m.c).all()
 	if isTyping(m.top()) {
@@ -52,7 +54,7 @@ func (m Model) fullHelp() []key.Binding {
 
 // panelKey is p, worded for the panel's state.
 func (m Model) panelKey() key.Binding {
-	b := m.keys.Panel
+	b := m.c.keys.Global.Panel
 	if m.c.panel {
 		b.SetHelp("p", "hide live scores")
 	} else {
@@ -64,13 +66,14 @@ func (m Model) panelKey() key.Binding {
 // footerKeys is what the help bar shows: the prompt's keys while one is
 // open, or the screen's, then p, ? and q.
 func (m Model) footerKeys() (own []key.Binding, always []key.Binding) {
+	g := m.c.keys.Global
 	switch {
 	case m.save != nil:
-		return m.save.keys().short, []key.Binding{m.keys.ForceQuit}
+		return m.save.keys().short, []key.Binding{g.ForceQuit}
 	case m.confirm != nil:
-		yes := confirmYes()
-		yes.SetHelp("y", m.confirm.yesDesc)
-		return []key.Binding{yes, confirmNo()}, nil
+		k := m.c.keys.Confirm
+		k.Yes.SetHelp("y", m.confirm.yesDesc)
+		return []key.Binding{k.Yes, k.No}, nil
 	}
 	top := m.top()
 	for _, b := range top.keys(&m.c).short {
@@ -84,14 +87,14 @@ func (m Model) footerKeys() (own []key.Binding, always []key.Binding) {
 	if hostsPanel(top) {
 		own = append(own, m.panelKey())
 	}
-	quit := m.keys.Quit
+	quit := g.Quit
 	if isSub(top) {
 		quit.SetHelp("q", "back")
 	}
 	if p, ok := top.(pagerScreen); ok && p.isHelp {
 		return own, []key.Binding{quit} // ? closes the help: it is in own
 	}
-	return own, []key.Binding{m.keys.Help, quit}
+	return own, []key.Binding{g.Help, quit}
 }
 
 // helpBar is the keys of the screen, as many as fit in one line (two in

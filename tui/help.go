@@ -13,9 +13,9 @@ import (
 // handles in its present state, with every key that does the same, then the
 // keys that work everywhere, what the scores mean, and the disclaimer. It
 // scrolls, so it fits any window.
-func newHelp(name string, ks keySet, global []key.Binding) pagerScreen {
+func newHelp(c *common, name string, ks keySet, global []key.Binding) pagerScreen {
 	own := ks.all()
-	p := newPager("help", func(c *common) []string {
+	p := newPager(c, "help", func(c *common) []string {
 		st := c.styles
 		w := c.width
 		var out []string
@@ -50,7 +50,7 @@ func newHelp(name string, ks keySet, global []key.Binding) pagerScreen {
 		return out
 	})
 	p.isHelp = true
-	p.km.Close = bind("esc/?", "close the help", "esc", "?")
+	p.km = c.keys.Help
 	return p
 }
 

@@ -17,16 +17,8 @@ type pagerScreen struct {
 	km      pagerKeys
 }
 
-type pagerKeys struct {
-	nav   navKeys
-	Close key.Binding
-}
-
-func newPager(name string, build func(c *common) []string) pagerScreen {
-	return pagerScreen{name: name, build: build, km: pagerKeys{
-		nav:   newNavKeys(true),
-		Close: backKey("back"),
-	}}
+func newPager(c *common, name string, build func(c *common) []string) pagerScreen {
+	return pagerScreen{name: name, build: build, km: c.keys.Pager}
 }
 
 func (s pagerScreen) isSubView() {}

@@ -35,15 +35,10 @@ type pickItem struct {
 	match       string // lower-case text the filter searches
 }
 
-type pickKeys struct {
-	nav                               navKeys
-	typingNav                         navKeys // arrows only: letters are typed
-	Open, Filter, Apply, Clear, Close key.Binding
-}
-
-// newPickList lists items; open words enter, and rest says where the rest
-// of a row too tall for the window can be read.
-func newPickList(c *common, items []pickItem, open, rest string) pickList {
+// newPickList lists items with the keys km (c.keys.Browser or
+// c.keys.Cases); rest says where the rest of a row too tall for the window
+// can be read.
+func newPickList(c *common, items []pickItem, km pickKeys, rest string) pickList {
 	in := textinput.New()
 	in.Prompt = "Filter: "
 	in.CharLimit = 200
@@ -53,16 +48,8 @@ func newPickList(c *common, items []pickItem, open, rest string) pickList {
 		items:  items,
 		filter: in,
 		rest:   rest,
-		km: pickKeys{
-			nav:    newNavKeys(false),
-			Open:   bind("enter", open, "enter"),
-			Filter: bind("/", "filter", "/"),
-			Apply:  bind("enter", "done filtering", "enter"),
-			Clear:  bind("esc", "clear the filter", "esc"),
-			Close:  backKey("back"),
-		},
+		km:     km,
 	}
-	p.km.typingNav = typingNavKeys()
 	p.refilter()
 	return p
 }
@@ -85,7 +72,7 @@ func (p pickList) keySet() keySet {
 		k.typingNav.Bottom.SetEnabled(false)
 		return keySet{
 			short: []key.Binding{k.Apply, k.Clear, k.typingNav.Down, k.typingNav.Up},
-			more:  append([]key.Binding{k.typingNav.PageDown, k.typingNav.PageUp}, textKeys()...),
+			more:  append([]key.Binding{k.typingNav.PageDown, k.typingNav.PageUp}, k.text...),
 		}
 	}
 	k.Apply.SetEnabled(false)

@@ -38,13 +38,6 @@ type questionScreen struct {
 	suggest *diary.Suggestion
 }
 
-type questionKeys struct {
-	nav                        navKeys
-	find                       findKeys
-	Toggle, Choose, Next, Back key.Binding
-	Suggest                    key.Binding
-}
-
 // newQuestion opens question i, with the cursor on its first chosen
 // option, if any. editing is true when it was opened from the review.
 func newQuestion(c *common, i int, editing bool) questionScreen {
@@ -60,15 +53,7 @@ func newQuestion(c *common, i int, editing bool) questionScreen {
 		editing: editing,
 		before:  c.result.Triage.Level,
 		find:    in,
-		km: questionKeys{
-			nav:     newNavKeys(false),
-			find:    newFindKeys(),
-			Toggle:  bind("space", "tick", "space", "x"),
-			Choose:  bind("enter", "choose", "enter"),
-			Next:    bind("tab", "skip", "tab"),
-			Back:    questionBackKey(),
-			Suggest: suggestKey(),
-		},
+		km:      c.keys.Question,
 		suggest: diarySuggestionFor(c, f.q.ID),
 	}
 	s.refind(c)
@@ -106,11 +91,8 @@ func (s *questionScreen) syncKeys(c *common) {
 	k.find.typingNav.Bottom.SetEnabled(false)
 	// esc shows every option again while some are hidden; back is then
 	// the other keys.
-	if found {
-		k.Back = foundBackKey()
-	} else {
-		k.Back = questionBackKey()
-	}
+	k.Back.SetEnabled(!found)
+	k.FoundBack.SetEnabled(found)
 	// Short words: the help bar is narrow. The status line says more
 	// when a question is skipped.
 	switch {
@@ -137,19 +119,19 @@ func (s questionScreen) keys(c *common) keySet {
 	if s.finding {
 		return keySet{
 			short: []key.Binding{k.find.Done, k.find.Clear, k.find.typingNav.Down, k.find.typingNav.Up},
-			more:  append([]key.Binding{k.find.typingNav.PageDown, k.find.typingNav.PageUp}, textKeys()...),
+			more:  append([]key.Binding{k.find.typingNav.PageDown, k.find.typingNav.PageUp}, k.find.text...),
 		}
 	}
 	if !s.field(c).isOption(s.cursor) {
 		// Nothing to tick under the cursor: space is in the full help,
 		// which says how, and not in the help bar.
 		return keySet{
-			short: []key.Binding{withSuggestion(s.suggest, k.Suggest), k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
+			short: []key.Binding{withSuggestion(s.suggest, k.Suggest), k.Choose, k.find.Clear, k.Next, k.Back, k.FoundBack, k.nav.Down, k.nav.Up, k.find.Find},
 			more:  []key.Binding{k.Toggle, k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 		}
 	}
 	return keySet{
-		short: []key.Binding{withSuggestion(s.suggest, k.Suggest), k.Toggle, k.Choose, k.find.Clear, k.Next, k.Back, k.nav.Down, k.nav.Up, k.find.Find},
+		short: []key.Binding{withSuggestion(s.suggest, k.Suggest), k.Toggle, k.Choose, k.find.Clear, k.Next, k.Back, k.FoundBack, k.nav.Down, k.nav.Up, k.find.Find},
 		more:  []key.Binding{k.nav.Top, k.nav.Bottom, k.nav.PageUp, k.nav.PageDown},
 	}
 }
@@ -226,7 +208,7 @@ func (s *questionScreen) key(c *common, msg tea.KeyPressMsg) {
 		s.leave(c, true)
 	case key.Matches(msg, k.Next):
 		s.leave(c, true)
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.Back, k.FoundBack):
 		s.leave(c, false)
 	}
 }
@@ -348,7 +330,7 @@ func (s *questionScreen) leave(c *common, forward bool) {
 	case j >= 0:
 		c.open(newQuestion(c, j, false))
 	default:
-		c.open(newWelcome())
+		c.open(newWelcome(c))
 	}
 }
 

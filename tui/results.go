@@ -38,30 +38,11 @@ type resultsKey struct {
 	name                           string
 }
 
-type resultsKeys struct {
-	nav                                                          navKeys
-	Next, Prev, Expand, Explain, Review, Restart, Rules, Sources key.Binding
-	Diary                                                        key.Binding
-	Save                                                         key.Binding
-}
-
 func newResults(c *common) resultsScreen {
 	s := resultsScreen{
 		expanded: map[string]bool{},
 		docs:     &docCache{},
-		km: resultsKeys{
-			nav:     newNavKeys(true),
-			Save:    bind("s", "save…", "s"),
-			Next:    bind("tab", "next nutrient", "tab"),
-			Prev:    bind("shift+tab", "previous nutrient", "shift+tab"),
-			Expand:  bind("enter", "details", "enter"),
-			Explain: bind("e", "why, answer by answer", "e"),
-			Sources: bind("r", "sources", "r"),
-			Review:  bind("v", "review answers", "v"),
-			Restart: bind("n", "start over", "n"),
-			Rules:   bind("i", "rule browser", "i"),
-			Diary:   diaryKey(),
-		},
+		km:       c.keys.Results,
 	}
 	s.built.gen = -1
 	return s
@@ -142,7 +123,7 @@ func (s *resultsScreen) key(c *common, msg tea.KeyPressMsg) {
 	case n > 0 && key.Matches(msg, k.Explain):
 		c.push(newExplain(c, rows[s.sel(n)].Nutrient.ID))
 	case key.Matches(msg, k.Sources):
-		c.push(newSources(s.doc(c)))
+		c.push(newSources(c, s.doc(c)))
 	case key.Matches(msg, k.Review):
 		c.open(newReviewAt(c, -1))
 	case key.Matches(msg, k.Restart):
@@ -372,8 +353,8 @@ func (s resultsScreen) nutrientLines(c *common, sec *report.Section, out *[]stri
 // newSources lists the sources of the result, numbered as the marks cite
 // them, with their addresses whole (or broken only after a slash) and
 // clickable where the terminal supports links.
-func newSources(doc *report.Document) pagerScreen {
-	return newPager("sources", func(c *common) []string {
+func newSources(c *common, doc *report.Document) pagerScreen {
+	return newPager(c, "sources", func(c *common) []string {
 		st := c.styles
 		var out []string
 		if sec := doc.Section(report.SectionReferences); sec != nil {

@@ -19,23 +19,13 @@ type reviewScreen struct {
 	km   reviewKeys
 }
 
-type reviewKeys struct {
-	nav                   navKeys
-	Change, Results, Back key.Binding
-}
-
 // newReviewAt opens the review with the cursor on question i's row, or on
 // "See the results" for -1.
 func newReviewAt(c *common, i int) reviewScreen {
 	vis := c.answers.Visible()
 	s := reviewScreen{
 		cursor: len(vis),
-		km: reviewKeys{
-			nav:     newNavKeys(false),
-			Change:  bind("enter", "change answer", "enter"),
-			Results: bind("r", "see results", "r"),
-			Back:    bind("←/b/esc", "back to the questions", "left", "b", "esc"),
-		},
+		km:     c.keys.Review,
 	}
 	for n, j := range vis {
 		if j == i {
@@ -94,7 +84,7 @@ func (s reviewScreen) update(c *common, msg tea.Msg) (screen, tea.Cmd) {
 			if j := c.flow.last(c.answers); j >= 0 {
 				c.open(newQuestion(c, j, false))
 			} else {
-				c.open(newWelcome())
+				c.open(newWelcome(c))
 			}
 		}
 	}

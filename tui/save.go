@@ -44,11 +44,6 @@ const (
 	saveRunning
 )
 
-type saveKeys struct {
-	Save, Cancel, Yes, No key.Binding
-	Kinds                 []key.Binding // one per kind, in the menu
-}
-
 // savedMsg is the end of a save.
 type savedMsg struct {
 	path string
@@ -103,16 +98,7 @@ const maxPathLen = 1024
 
 // newSaveMenu opens the save menu: every kind of file, each with its key.
 func newSaveMenu(c *common) savePrompt {
-	p := savePrompt{state: saveChoosing, km: saveKeys{
-		Save:   bind("enter", "save", "enter"),
-		Cancel: bind("esc", "cancel", "esc"),
-		Yes:    bind("y", "replace it", "y"),
-		No:     bind("n/esc", "do not", "n", "esc"),
-	}}
-	for _, k := range saveKinds() {
-		p.km.Kinds = append(p.km.Kinds, bind(k.Key, k.What, k.Key))
-	}
-	return p
+	return savePrompt{state: saveChoosing, km: c.keys.Save}
 }
 
 // choose asks where to save kind, offering a file name that is not there
@@ -159,7 +145,7 @@ func (p savePrompt) keys() keySet {
 	case saveRunning:
 		return keySet{}
 	}
-	return keySet{short: []key.Binding{p.km.Save, p.km.Cancel}, more: textKeys()}
+	return keySet{short: []key.Binding{p.km.Save, p.km.Cancel}, more: p.km.text}
 }
 
 // update handles a key or a paste; done reports that the prompt closed.

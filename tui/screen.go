@@ -14,14 +14,16 @@ import (
 //     as it now is, with any command to run;
 //   - view draws it in c.width × c.height cells;
 //   - keys lists the bindings it handles in its present state, for the help
-//     bar and the full help, and it handles no other key.
+//     bar and the full help, and it handles no other key. They are its
+//     part of c.keys (keys.go), enabled and worded for the state.
 //
 // Everything screens share (the rule base, the answers and their result,
-// the styles, the size) is in the common value they are given, and so is
-// every request they make of the app: to open another screen, go back,
-// save, ask before quitting. The root model routes between screens without
-// reaching into their state. To add a screen: write a type with these three
-// methods, and open it with c.open or c.push from another screen.
+// the styles, the keys, the size) is in the common value they are given,
+// and so is every request they make of the app: to open another screen,
+// go back, save, ask before quitting. The root model routes between
+// screens without reaching into their state. To add a screen: declare its
+// keys in keys.go, write a type with these three methods, and open it with
+// c.open or c.push from another screen.
 type screen interface {
 	update(c *common, msg tea.Msg) (screen, tea.Cmd)
 	view(c *common) string
@@ -32,6 +34,13 @@ type screen interface {
 // the styles may have changed since it last drew: it lays itself out again
 // if they did. The root sends it after every message.
 type layoutMsg struct{}
+
+// layoutKey is what a screen's layout depends on: when it is unchanged,
+// the screen need not lay out again.
+type layoutKey struct{ gen, width, height int }
+
+// layoutKey is what a screen's layout depends on, now.
+func (c *common) layoutKey() layoutKey { return layoutKey{c.gen, c.width, c.height} }
 
 // memo remembers drawn strings by a key that says all they depend on, so
 // it never goes stale; it forgets everything when full.

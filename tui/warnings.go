@@ -12,7 +12,7 @@ func (m Model) warnings() []string {
 // then the warnings about the answers.
 func (m Model) warningsPage() pagerScreen {
 	watch, notices := m.watch, m.c.notices
-	return newPager("the warnings", func(c *common) []string {
+	return newPager(&m.c, "the warnings", func(c *common) []string {
 		out := watch.problemsPage(c)
 		if len(notices) > 0 {
 			if len(out) > 0 {

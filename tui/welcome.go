@@ -15,19 +15,8 @@ type welcomeScreen struct {
 	km      welcomeKeys
 }
 
-type welcomeKeys struct {
-	Start, Demo, Rules, Diary key.Binding
-	scroll                    navKeys
-}
-
-func newWelcome() welcomeScreen {
-	return welcomeScreen{km: welcomeKeys{
-		Start:  bind("enter", "start", "enter"),
-		Demo:   bind("d", "demo a sample case", "d"),
-		Rules:  bind("i", "rule browser", "i"),
-		Diary:  diaryKey(),
-		scroll: newNavKeys(true),
-	}}
+func newWelcome(c *common) welcomeScreen {
+	return welcomeScreen{km: c.keys.Welcome}
 }
 
 func (s welcomeScreen) title() string { return "the welcome screen" }
