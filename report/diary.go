@@ -35,6 +35,12 @@ const (
 	DiaryPurpose = "What the diary is for: bring two weeks of it to your doctor. How long, how often and where the twitching comes tells a doctor more than one day can."
 	// DiaryAnxiety is for people whom tracking makes more anxious.
 	DiaryAnxiety = "If keeping a diary makes you more anxious, check less: NHS advice on health anxiety is that checking your body less often helps. It is fine to stop."
+	// DiaryAlertsTitle heads the warning signs the diary records, under
+	// the level; DiaryAlertsLead says what to do about them.
+	DiaryAlertsTitle = "Warning signs in your diary"
+	DiaryAlertsLead  = "Your diary records these warning signs. If any is still happening, or comes back, do what it says now."
+	// DiaryAlertsAbove points from the diary to them.
+	DiaryAlertsAbove = "Your diary records warning signs: see \"Warning signs in your diary\" near the top."
 	// DiaryEmpty is said when the days shown have no entry.
 	DiaryEmpty = "No entries in these days."
 )
@@ -75,6 +81,15 @@ func writeDiaryText(b *bufio.Writer, rb *knowledge.RuleBase, d Diary, width int,
 	p := func(s string) { b.WriteString(Clean(s) + "\n") }
 	win := d.Window()
 	p(DiaryHeading)
+	// Warning signs first: never only at the end, and never beside the
+	// line for people whom tracking makes anxious.
+	alerts := DiaryAlerts(rb, win)
+	for _, a := range alerts {
+		p(wrap("! "+a, width, 2))
+	}
+	if len(alerts) > 0 {
+		p("")
+	}
 	p(wrap(DiaryPurpose, width, 2))
 	p("")
 	b.WriteString(Clean(DiaryChart(d.Entries, d.Last, d.Days, width, ChartStyle{})))
@@ -85,18 +100,14 @@ func writeDiaryText(b *bufio.Writer, rb *knowledge.RuleBase, d Diary, width int,
 	for _, l := range PatternLines(win) {
 		p(wrap("- "+l, width, 2))
 	}
-	if alerts := DiaryAlerts(rb, win); len(alerts) > 0 {
-		p("")
-		for _, a := range alerts {
-			p(wrap("! "+a, width, 2))
+	if len(alerts) == 0 {
+		if s := DiaryEnough(len(d.Entries), how); s != "" {
+			p("")
+			p(wrap(s, width, 2))
 		}
-	}
-	if s := DiaryEnough(len(d.Entries), how); s != "" {
 		p("")
-		p(wrap(s, width, 2))
+		p(wrap(DiaryAnxiety, width, 2))
 	}
-	p("")
-	p(wrap(DiaryAnxiety, width, 2))
 	if disclaimer {
 		p("")
 		p(wrap(rb.Disclaimer, width, 2))
@@ -337,4 +348,14 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// DiaryDay is a diary date in words ("Thu 3 Dec 2026"), or as written
+// when it is not a date.
+func DiaryDay(date string) string {
+	t, err := diary.ParseDate(date)
+	if err != nil {
+		return date
+	}
+	return t.Format("Mon 2 Jan 2006")
 }

@@ -101,10 +101,18 @@ func TestDiarySections(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := h.String()
-	for _, want := range []string{"<svg", "</svg>", "Your diary", "&lt;script&gt;", "bring two weeks", "Chest pain. What to do: Call now."} {
+	for _, want := range []string{"<svg", "</svg>", "Your diary", "&lt;script&gt;", "bring two weeks", DiaryAlertsTitle, "Mon 30 Nov 2026: Chest pain.", "What to do: Call now."} {
 		if !strings.Contains(page, want) {
 			t.Errorf("HTML lacks %q", want)
 		}
+	}
+	// A warning sign the diary records shows under the level, before the
+	// reasons, and nothing reassuring or self-care sits beside it.
+	if i, j := strings.Index(page, DiaryAlertsTitle), strings.Index(page, ReasonsTitle); i < 0 || j < 0 || i > j {
+		t.Errorf("the diary's warning signs are not above the reasons (%d, %d)", i, j)
+	}
+	if strings.Contains(page, "check less") || strings.Contains(page, GoodToKnow) {
+		t.Error("the anxiety line or reassurance shows beside a diary's emergency")
 	}
 	if strings.Contains(page, "<script") || strings.Contains(page, "\x1b") || strings.Contains(page, "href=\"http") && strings.Contains(page, "<image") {
 		t.Error("the HTML carries a script, an escape or a fetched image")

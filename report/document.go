@@ -1,10 +1,12 @@
 package report
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/twitchcheck/twitchcheck/diary"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -46,6 +48,7 @@ const (
 	SectionCautions    SectionID = "cautions"
 	SectionReassurance SectionID = "reassurance"
 	SectionDiary       SectionID = "diary"
+	SectionDiaryAlerts SectionID = "diary_alerts"
 	SectionAnswers     SectionID = "answers"
 	SectionReferences  SectionID = "references"
 	SectionDisclaimer  SectionID = "disclaimer"
@@ -158,6 +161,14 @@ func Build(a knowledge.Answers, res knowledge.Result, opt Options) *Document {
 	b := &builder{a: a, rb: a.RuleBase(), res: res, opt: opt}
 	b.nothing = a.Count() == 0
 	b.selfCare = selfCareAllowed(b.rb, res.Triage.Level)
+	b.alerts = b.diaryAlerts()
+	for _, al := range b.alerts {
+		// A warning sign the diary records is danger too: no reassurance
+		// or self-care advice beside it.
+		if !selfCareAllowed(b.rb, al.flag.Level) {
+			b.selfCare = false
+		}
+	}
 	doc := &Document{Level: res.Triage.Level, Nothing: b.nothing}
 	b.doc = doc
 	for _, build := range b.sections() {
@@ -182,6 +193,33 @@ type builder struct {
 	// references come after those of everything shown.
 	later []func()
 	doc   *Document
+	// alerts are the warning signs the diary's entries raised.
+	alerts []diaryAlert
+}
+
+// diaryAlert is a red flag a diary entry raised, and its day.
+type diaryAlert struct {
+	date string
+	flag knowledge.Flag
+}
+
+// diaryAlerts are the red flags the entries of the days shown raised,
+// highest level first, each day in order.
+func (b *builder) diaryAlerts() []diaryAlert {
+	d := b.opt.Diary
+	if d == nil {
+		return nil
+	}
+	var out []diaryAlert
+	for _, e := range d.Window() {
+		for _, f := range diary.Alerts(b.rb, e) {
+			out = append(out, diaryAlert{e.Date, f})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y diaryAlert) int {
+		return b.rb.LevelRank(y.flag.Level) - b.rb.LevelRank(x.flag.Level)
+	})
+	return out
 }
 
 // sections is the order of a result's sections: the one place it is
@@ -192,6 +230,7 @@ func (b *builder) sections() []func() *Section {
 		b.summary,
 		b.skipped,
 		b.level,
+		b.fromDiary,
 		b.reasons,
 		b.pointsTo,
 		b.alsoMention,
@@ -665,13 +704,30 @@ func (b *builder) diary() *Section {
 	for _, l := range PatternLines(win) {
 		s.Blocks = append(s.Blocks, Block{Kind: Item, Text: l})
 	}
-	for _, a := range DiaryAlerts(b.rb, win) {
-		s.Blocks = append(s.Blocks, Block{Kind: Warning, Text: a})
+	if len(b.alerts) > 0 {
+		// The warning signs show under the level; here, only where.
+		s.Blocks = append(s.Blocks, Block{Kind: Warning, Text: DiaryAlertsAbove})
+		return s
 	}
 	if e := DiaryEnough(len(d.Entries), DiaryReportReady); e != "" {
 		s.Blocks = append(s.Blocks, Block{Kind: Para, Text: e})
 	}
 	s.Blocks = append(s.Blocks, Block{Kind: Note, Text: DiaryAnxiety})
+	return s
+}
+
+// fromDiary is every warning sign the diary records, right under the
+// level: never only at the end, under the diary.
+func (b *builder) fromDiary() *Section {
+	if len(b.alerts) == 0 {
+		return nil
+	}
+	s := &Section{ID: SectionDiaryAlerts, Title: DiaryAlertsTitle, Blocks: []Block{{Kind: Lead, Text: DiaryAlertsLead}}}
+	for _, al := range b.alerts {
+		blk := b.flagBlock(al.flag)
+		blk.Text = DiaryDay(al.date) + ": " + blk.Text
+		s.Blocks = append(s.Blocks, blk)
+	}
 	return s
 }
 

@@ -165,7 +165,16 @@ func (s diaryScreen) content(c *common) []string {
 	case !s.exists:
 		add(wrapText("Your diary will be kept at "+clean(c.opts.Diary.Where())+", only on this computer. It is created when you save your first day: press a.", w))
 	}
+	var alerts []string
 	if c.opts.Diary != nil && s.loadErr == "" {
+		// Warning signs first, never below the fold or beside the line
+		// for people whom tracking makes anxious.
+		if alerts = report.DiaryAlerts(c.rb, diary.Window(s.entries, today(c), s.days)); len(alerts) > 0 {
+			gap()
+			for _, a := range alerts {
+				add(st.Error.Render(hang("! "+clean(a), w, 0, 2)))
+			}
+		}
 		gap()
 		chart := report.DiaryChart(s.entries, today(c), s.days, w, report.ChartStyle{Bar: func(s string) string { return st.Key.Render(s) }, Faint: func(s string) string { return st.Faint.Render(s) }})
 		add(strings.TrimRight(chart, "\n"))
@@ -174,19 +183,15 @@ func (s diaryScreen) content(c *common) []string {
 		for _, l := range report.PatternLines(win) {
 			add(hang("- "+l, w, 0, 2))
 		}
-		if alerts := report.DiaryAlerts(c.rb, win); len(alerts) > 0 {
-			gap()
-			for _, a := range alerts {
-				add(st.Error.Render(hang("! "+clean(a), w, 0, 2)))
-			}
-		}
-		if e := report.DiaryEnough(len(s.entries), "Save the printable report from the results (h): it carries the diary."); e != "" {
+		if e := report.DiaryEnough(len(s.entries), "Save the printable report from the results (s, then h): it carries the diary."); e != "" && len(alerts) == 0 {
 			gap()
 			add(st.Key.Render(wrapText(e, w)))
 		}
 	}
-	gap()
-	add(wrapText(report.DiaryAnxiety, w))
+	if len(alerts) == 0 {
+		gap()
+		add(wrapText(report.DiaryAnxiety, w))
+	}
 	gap()
 	add(st.Faint.Render(wrapText(clean(c.rb.Disclaimer), w)))
 	return out

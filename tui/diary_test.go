@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/twitchcheck/twitchcheck/diary"
+	"github.com/twitchcheck/twitchcheck/report"
 	"github.com/twitchcheck/twitchcheck/report/formats"
 )
 
@@ -210,5 +211,26 @@ func TestGoldenDiary(t *testing.T) {
 		t.Run("chart_"+name, func(t *testing.T) { golden.RequireEqual(t, goldenText(m)) })
 		m = dpress(t, m, "a", "down", "down")
 		t.Run("entry_"+name, func(t *testing.T) { golden.RequireEqual(t, goldenText(m)) })
+	}
+}
+
+// TestResultsCarryDiaryWarnings checks that a warning sign the diary
+// records shows in the app's results, under the level, with no
+// reassurance beside it.
+func TestResultsCarryDiaryWarnings(t *testing.T) {
+	opts, f := diaryOptions(t)
+	day := fixedNow.Format(diary.DateLayout)
+	if _, err := f.Put(diary.Entry{Date: day, Twitching: 1, New: []string{"chest_pain"}}, false); err != nil {
+		t.Fatal(err)
+	}
+	a := answersOf(t, testRules(t), "serious: [none]\ncaffeine: 5_plus_cups\n")
+	opts.Answers = &a
+	m := press(t, newModelOpts(t, opts, 100, 40), "r")
+	onScreen(t, m, "results")
+	v := all(t, m)
+	mustContain(t, v, report.DiaryAlertsTitle, "Chest pain.")
+	mustNotContain(t, v, "Test reassurance.")
+	if i, j := strings.Index(v, report.DiaryAlertsTitle), strings.Index(v, report.ReasonsTitle); i < 0 || i > j {
+		t.Errorf("the diary's warning signs are not above the reasons:\n%s", v)
 	}
 }

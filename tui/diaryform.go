@@ -226,6 +226,7 @@ func (f diaryForm) save(c *common) (diary.Entry, bool) {
 		c.fail(clean(err.Error()))
 		return e, false
 	}
+	c.gen++ // the results carry the diary: draw them again
 	verb := "Saved "
 	if f.old {
 		verb = "Changed "

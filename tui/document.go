@@ -22,7 +22,11 @@ type docCache struct {
 // get returns the document of the present answers.
 func (d *docCache) get(c *common) *report.Document {
 	if d.doc == nil || d.gen != c.gen || d.name != c.caseName {
-		d.doc = report.Build(c.answers, c.result, report.Options{Case: c.caseName})
+		var opts = report.Options{Case: c.caseName}
+		if ds := diaryForReport(c); len(ds) > 0 {
+			opts.Diary = &ds[0]
+		}
+		d.doc = report.Build(c.answers, c.result, opts)
 		d.gen, d.name = c.gen, c.caseName
 	}
 	return d.doc
