@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -135,6 +136,11 @@ func (p *jsonParser) value(depth int) (*yaml.Node, *jsonError) {
 	case string:
 		n.Kind, n.Tag, n.Style, n.Value = yaml.ScalarNode, "!!str", yaml.DoubleQuotedStyle, t
 	case json.Number:
+		// encoding/json refuses a number no float64 holds (1e700): so
+		// does this reader.
+		if _, err := strconv.ParseFloat(t.String(), 64); err != nil {
+			return nil, &jsonError{pos: at, msg: fmt.Sprintf("not valid JSON: the number %s is out of range", t.String())}
+		}
 		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", t.String()
 		if strings.ContainsAny(n.Value, ".eE") {
 			n.Tag = "!!float"
