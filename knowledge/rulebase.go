@@ -1,8 +1,3 @@
-// Package knowledge holds twitchcheck's domain: it loads and validates the
-// YAML rule base, parses answers, scores nutrient deficiencies and lifestyle
-// triggers, evaluates red flags into a triage level, and explains every
-// result. It has no terminal, TUI or network code; everything else calls
-// into it.
 package knowledge
 
 import "strings"

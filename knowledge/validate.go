@@ -89,55 +89,12 @@ func (v *validator) validate() {
 	}
 	v.contract()
 	v.sourcesCited()
-	if v.atoms > MaxRuleBaseAtoms {
-		v.errorAt(Pos{}, "the conditions of the rule base test %d answers in all; the limit is %d", v.atoms, MaxRuleBaseAtoms)
-	}
-	if len(rb.Questions) > MaxQuestions {
-		v.errorAt(Pos{}, "the rule base has %d questions; the limit is %d", len(rb.Questions), MaxQuestions)
-	}
+	v.totals()
 }
 
 // maxReassuranceLevel is the highest level at which reassurance may show
 // (principle 4: no reassurance beside danger).
 const maxReassuranceLevel = "see_doctor"
-
-// likelySize refuses a likely_flag whose reason or action, filled in for
-// some deficiency, would be longer than MaxFlagTextBytes, or whose filled-in
-// texts would be longer than MaxLikelyBytes in all. The lengths are worked
-// out from the counts of placeholders, before anything is expanded.
-func (v *validator) likelySize() {
-	rb := v.rb
-	what := label{"likely_flag", "", ""}
-	type tmpl struct {
-		field        string
-		base         int64 // the length without its placeholders
-		names, tests int64 // how many of each
-	}
-	var ts []tmpl
-	for _, f := range []struct{ field, text string }{{"reason", rb.Likely.Reason}, {"action", rb.Likely.Action}} {
-		n, t := int64(strings.Count(f.text, "{name}")), int64(strings.Count(f.text, "{tests}"))
-		ts = append(ts, tmpl{f.field, int64(len(f.text)) - 6*n - 7*t, n, t})
-	}
-	var total int64
-	for i := range rb.Deficiencies {
-		d := &rb.Deficiencies[i]
-		tests := int64(max(0, 2*len(d.Tests)-2))
-		for _, s := range d.Tests {
-			tests += int64(len(s))
-		}
-		for _, t := range ts {
-			size := t.base + t.names*int64(len(d.Name)) + t.tests*tests
-			if size > MaxFlagTextBytes {
-				v.errorAt(rb.Likely.Pos, "%s: the %s, filled in for deficiency %q, would be %d bytes; the limit is %d bytes (use {name} and {tests} once or twice)", what, t.field, d.ID, size, MaxFlagTextBytes)
-				return
-			}
-			total += size
-		}
-	}
-	if total > MaxLikelyBytes {
-		v.errorAt(rb.Likely.Pos, "%s: filled in for every deficiency, the flags would be %d bytes; the limit is %d bytes", what, total, MaxLikelyBytes)
-	}
-}
 
 // principles checks the parts of the rule base that implement the triage
 // policy's principles: the flag for a skipped emergency check (above the
@@ -716,10 +673,7 @@ func (q *Question) noneMask() uint64 {
 // resolve checks a condition's size and references and fills in its
 // indexes. It reports whether everything resolved.
 func (v *validator) resolve(c *Cond, what label) bool {
-	n := c.atoms()
-	v.atoms += n
-	if n > MaxCondAtoms {
-		v.errorAt(c.Pos, "%s tests %d answers; a condition may test at most %d: split it into several rules", what, n, MaxCondAtoms)
+	if !v.condSize(c, what) {
 		return false
 	}
 	return v.resolveRefs(c, what)
