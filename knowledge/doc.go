@@ -19,15 +19,17 @@
 //  3. Validate (validate.go, contract.go): what the parts say about one
 //     another — references, follow-ups that can be shown, the triage
 //     policy's principles, the answers contract, sources cited.
-//  4. Compile (validate.go): conditions get the index of their question
+//  4. Compile (compile.go): conditions get the index of their question
 //     and the bits of their options, with every option that counts as
 //     one named (counts_as) folded in, so assessing is a few bit tests;
-//     the emergency signs and the likely-shortage flags are derived.
+//     the emergency signs and the likely-shortage flags are derived
+//     (rulebase.go). Load compiles while it validates.
 //  5. Assess (assess.go, condition.go): answers, parsed against the rule
 //     base (answers.go), are scored, triaged and explained.
 //
 // The facade is small: Load, LoadFile and FromSnapshot (load.go) give a
 // RuleBase; ParseAnswers gives Answers; Assess gives a Result.
 // FromSnapshot starts from a Go literal of a loaded rule base (the one
-// data/ generates), skipping the read, decode and validate steps.
+// data/ generates, without what compiling makes), skipping the read,
+// decode and validate steps and compiling a copy.
 package knowledge

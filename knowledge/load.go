@@ -49,11 +49,17 @@ func Load(name string, data []byte) (*RuleBase, error) {
 // FromSnapshot returns a rule base from a snapshot: a copy of a rule base
 // that Load returned, such as the Go literal of the embedded rule base that
 // data/ generates so that start-up needs no YAML parsing and no
-// validation. The snapshot must be such a copy (a test in data/ checks that
-// it equals what Load returns); it is not modified.
+// validation. The snapshot must be such a copy (a test in knowledge/ checks
+// that data's equals what Load returns); what Load compiles and derives
+// (compile.go) need not be in it, and is made again here. It is not
+// modified: the parts that hold conditions are copied before they are
+// compiled. It panics if a condition names a question the snapshot does
+// not have, which a copy of a loaded rule base cannot.
 func FromSnapshot(src *RuleBase) *RuleBase {
 	rb := *src
-	rb.index()
+	rb.indexIDs()
+	rb.compileSnapshot()
+	rb.derive()
 	rb.fillLikely()
 	return &rb
 }
