@@ -154,6 +154,7 @@ func (rb *RuleBase) compileSnapshot() {
 		q := &rb.Questions[i]
 		cp.countsAs[i] = countsAsClosure(q, directCountsAs(q), nil)
 	}
+	cp.spare = make([]Cond, 0, rb.condsToCopy())
 
 	rb.Questions = cloneEach(rb.Questions, func(q *Question) { q.EnableWhen = cp.pointer(q.EnableWhen) })
 	rb.Reassurance.HideWhen = cp.pointer(rb.Reassurance.HideWhen)
@@ -216,16 +217,68 @@ func (cp *compiler) cond(c *Cond) {
 	}
 }
 
-// condChunk is how many conditions the compiler allocates at a time.
-const condChunk = 256
-
-// take returns room for n conditions, carved from a chunk so that copying
-// a rule base's conditions costs a few allocations, not one per condition.
+// take returns room for n conditions, carved from spare, which
+// compileSnapshot makes as large as all of them (condsToCopy), so copying
+// them is one allocation. Were it too small, take would start another.
 func (cp *compiler) take(n int) []Cond {
 	if cap(cp.spare)-len(cp.spare) < n {
-		cp.spare = make([]Cond, 0, max(n, condChunk))
+		cp.spare = make([]Cond, 0, n)
 	}
 	from := len(cp.spare)
 	cp.spare = cp.spare[:from+n]
 	return cp.spare[from : from+n : from+n]
+}
+
+// condsToCopy counts the conditions compileSnapshot puts in spare: the
+// sub-conditions of every condition, and the conditions pointed to (a
+// follow-up's enable_when, reassurance's hide_when) with theirs.
+func (rb *RuleBase) condsToCopy() int {
+	n := 0
+	subs := func(c *Cond) { n += c.nodes() - 1 }
+	for i := range rb.Questions {
+		if c := rb.Questions[i].EnableWhen; c != nil {
+			n += c.nodes()
+		}
+	}
+	if c := rb.Reassurance.HideWhen; c != nil {
+		n += c.nodes()
+	}
+	subs(&rb.Skipped.When)
+	for i := range rb.Deficiencies {
+		d := &rb.Deficiencies[i]
+		for j := range d.Rules {
+			subs(&d.Rules[j].When)
+		}
+		for j := range d.FoodNotes {
+			subs(&d.FoodNotes[j].When)
+		}
+	}
+	for i := range rb.Triggers {
+		t := &rb.Triggers[i]
+		for j := range t.Rules {
+			subs(&t.Rules[j].When)
+		}
+		for j := range t.AdviceNotes {
+			subs(&t.AdviceNotes[j].When)
+		}
+	}
+	for i := range rb.Others {
+		subs(&rb.Others[i].When)
+	}
+	for i := range rb.RedFlags {
+		subs(&rb.RedFlags[i].When)
+	}
+	for i := range rb.Cautions {
+		subs(&rb.Cautions[i].When)
+	}
+	return n
+}
+
+// nodes counts c and its sub-conditions.
+func (c *Cond) nodes() int {
+	n := 1
+	for i := range c.Subs {
+		n += c.Subs[i].nodes()
+	}
+	return n
 }
