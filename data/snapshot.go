@@ -14,10 +14,10 @@ var snapshot = &knowledge.RuleBase{
 	Reassurance: knowledge.Reassurance{
 		MaxLevel: "see_doctor",
 		HideWhen: &knowledge.Cond{
-			Op: knowledge.CondOp(2),
+			Op: knowledge.OpAny,
 			Subs: []knowledge.Cond{
 				{
-					Op:       knowledge.CondOp(1),
+					Op:       knowledge.OpAnswer,
 					Question: "serious",
 					Options: []string{
 						"muscle_wasting",
@@ -26,10 +26,9 @@ var snapshot = &knowledge.RuleBase{
 						"swallowing_difficulty",
 						"one_side_spells",
 					},
-					Mask: 0xea0,
 				},
 				{
-					Op:       knowledge.CondOp(1),
+					Op:       knowledge.OpAnswer,
 					Question: "symptoms",
 					Options: []string{
 						"weakness",
@@ -38,20 +37,16 @@ var snapshot = &knowledge.RuleBase{
 						"speech_changes",
 						"double_vision",
 					},
-					QIndex: 5,
-					Mask:   0x20c0024,
 				},
 				{
-					Op:       knowledge.CondOp(1),
+					Op:       knowledge.OpAnswer,
 					Question: "location",
 					Options: []string{
 						"tongue",
 					},
-					QIndex: 1,
-					Mask:   0x8,
 				},
 				{
-					Op:       knowledge.CondOp(1),
+					Op:       knowledge.OpAnswer,
 					Question: "weakness_speed",
 					Options: []string{
 						"hours",
@@ -59,28 +54,22 @@ var snapshot = &knowledge.RuleBase{
 						"weeks",
 						"months",
 					},
-					QIndex: 8,
-					Mask:   0xf,
 				},
 				{
-					Op:       knowledge.CondOp(1),
+					Op:       knowledge.OpAnswer,
 					Question: "age",
 					Options: []string{
 						"under_18",
 					},
-					QIndex: 30,
-					Mask:   0x1,
 				},
 				{
-					Op:       knowledge.CondOp(1),
+					Op:       knowledge.OpAnswer,
 					Question: "conditions",
 					Options: []string{
 						"neck_surgery",
 						"parathyroid",
 						"kidney_disease",
 					},
-					QIndex: 28,
-					Mask:   0x62,
 				},
 			},
 		},
@@ -1071,14 +1060,12 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"nausea_vomiting",
 					"diarrhea",
 				},
-				QIndex: 5,
-				Mask:   0xc000,
 			},
 		},
 		{
@@ -1103,13 +1090,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"nausea_vomiting",
 				},
-				QIndex: 5,
-				Mask:   0x4000,
 			},
 			UnansweredReadsAs: "keeping_fluids_down",
 		},
@@ -1143,24 +1128,21 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"weakness",
 						},
-						QIndex: 5,
-						Mask:   0x20,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"progressive_weakness",
 						},
-						Mask: 0x400,
 					},
 				},
 			},
@@ -1316,25 +1298,21 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sweating",
 						Options: []string{
 							"yes",
 						},
-						QIndex: 14,
-						Mask:   0x1,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "exercise",
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 12,
-						Mask:   0x8,
 					},
 				},
 			},
@@ -1358,14 +1336,12 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "rehydration",
 				Options: []string{
 					"plain_water",
 					"electrolytes",
 				},
-				QIndex: 15,
-				Mask:   0x3,
 			},
 			UnansweredReadsAs: "more_than_thirst",
 		},
@@ -1643,13 +1619,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "medications",
 				Options: []string{
 					"diuretic",
 				},
-				QIndex: 24,
-				Mask:   0x2,
 			},
 		},
 		{
@@ -1669,13 +1643,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "medications",
 				Options: []string{
 					"ppi",
 				},
-				QIndex: 24,
-				Mask:   0x8,
 			},
 		},
 		{
@@ -1816,13 +1788,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 			EnableWhen: &knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"pregnant",
 				},
-				QIndex: 28,
-				Mask:   0x800,
 			},
 			UnansweredReadsAs: "20_weeks_plus",
 		},
@@ -1919,13 +1889,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -1933,13 +1901,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 28,
-						Mask:   0x2,
 					},
 					Foods:  "hidden",
 					Text:   "With kidney disease, ask your kidney team before changing what you eat: a kidney diet limits what weak kidneys cannot clear, such as potassium and phosphate, so magnesium-rich foods are not listed here. A doctor decides whether you need magnesium, and how.",
@@ -1947,25 +1913,21 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "diuretic_kind",
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"ace_arb",
 								},
-								QIndex: 24,
-								Mask:   0x800,
 							},
 						},
 					},
@@ -1975,36 +1937,30 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"ppi",
 									"diuretic",
 								},
-								QIndex: 24,
-								Mask:   0xa,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
 									"diabetes",
 								},
-								QIndex: 28,
-								Mask:   0x1c,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "alcohol",
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 17,
-								Mask:   0x1c,
 							},
 						},
 					},
@@ -2024,14 +1980,12 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"eyelid",
 							"legs",
 						},
-						QIndex: 1,
-						Mask:   0x41,
 					},
 					Weight: 0.3,
 					Why:    "Twitching in the eyelid or the legs: low magnesium makes nerves and muscles over-excitable, with twitches, tremor and cramps.",
@@ -2040,13 +1994,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_2",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"all_over",
 						},
-						QIndex: 1,
-						Mask:   0x200,
 					},
 					Weight: 0.3,
 					Why:    "Widespread muscle contractions can come from low magnesium.",
@@ -2055,12 +2007,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"sustained_spasm",
 						},
-						Mask: 0x100,
 					},
 					Weight: 0.6,
 					Why:    "Severe low magnesium can lower calcium, and low calcium causes spasms.",
@@ -2069,12 +2020,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x40,
 					},
 					Weight: 0.3,
 					Why:    "Severe low magnesium can cause seizures.",
@@ -2083,13 +2033,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_5",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"cramps",
 						},
-						QIndex: 5,
-						Mask:   0x2,
 					},
 					Weight: 0.7,
 					Why:    "Muscle cramps are a sign of low magnesium.",
@@ -2098,13 +2046,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"fatigue",
 						},
-						QIndex: 5,
-						Mask:   0x10,
 					},
 					Weight: 0.3,
 					Why:    "Tiredness is an early sign of low magnesium.",
@@ -2113,13 +2059,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"weakness",
 						},
-						QIndex: 5,
-						Mask:   0x20,
 					},
 					Weight: 0.3,
 					Why:    "Weakness is an early sign of low magnesium.",
@@ -2128,13 +2072,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"palpitations",
 						},
-						QIndex: 5,
-						Mask:   0x40,
 					},
 					Weight: 0.5,
 					Why:    "Low magnesium can cause an abnormal heart rhythm.",
@@ -2143,13 +2085,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"numbness_tingling",
 						},
-						QIndex: 5,
-						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "Numbness can come as a magnesium shortage worsens.",
@@ -2158,13 +2098,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_10",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"appetite_loss",
 						},
-						QIndex: 5,
-						Mask:   0x20000,
 					},
 					Weight: 0.4,
 					Why:    "Loss of appetite is an early sign of low magnesium.",
@@ -2173,13 +2111,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"nausea_vomiting",
 						},
-						QIndex: 5,
-						Mask:   0x4000,
 					},
 					Weight: 0.3,
 					Why:    "Nausea and vomiting are early signs of low magnesium.",
@@ -2188,13 +2124,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"diarrhea",
 						},
-						QIndex: 5,
-						Mask:   0x8000,
 					},
 					Weight: 0.4,
 					Why:    "Diarrhoea, above all when it goes on, drains magnesium from the gut.",
@@ -2203,13 +2137,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_13",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "gi_duration",
 						Options: []string{
 							"week_plus",
 						},
-						QIndex: 6,
-						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "A week or more of vomiting or diarrhoea drains more magnesium.",
@@ -2218,13 +2150,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_14",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 17,
-						Mask:   0x1c,
 					},
 					Weight: 0.8,
 					Why:    "Heavy drinking is a common cause of low magnesium.",
@@ -2233,13 +2163,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_15",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "greens",
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 21,
-						Mask:   0x4,
 					},
 					Weight: 0.4,
 					Why:    "Leafy greens, nuts, seeds, legumes and whole grains are the main food sources of magnesium, though diet alone rarely causes a shortage in healthy people.",
@@ -2248,13 +2176,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_16",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "greens",
 						Options: []string{
 							"daily",
 						},
-						QIndex: 21,
-						Mask:   0x1,
 					},
 					Weight: -0.3,
 					Why:    "Magnesium-rich foods every day make a shortage from diet less likely.",
@@ -2263,13 +2189,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_17",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 24,
-						Mask:   0x8,
 					},
 					Weight: 0.2,
 					Why:    "Acid reducers (PPIs) can lower magnesium, mainly after more than a year of use.",
@@ -2278,13 +2202,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_18",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "ppi_duration",
 						Options: []string{
 							"over_1_year",
 						},
-						QIndex: 26,
-						Mask:   0x2,
 					},
 					Weight: 1.2,
 					Why:    "The FDA warned that PPIs taken for more than a year can cause low magnesium.",
@@ -2293,13 +2215,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_19",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 24,
-						Mask:   0x2,
 					},
 					Weight: 0.3,
 					Why:    "Some water tablets make the kidneys lose magnesium as well as potassium.",
@@ -2308,13 +2228,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_20",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"loop",
 						},
-						QIndex: 25,
-						Mask:   0xa,
 					},
 					Weight: 0.5,
 					Why:    "Loop diuretics taken long-term, above all at high doses, can lower magnesium.",
@@ -2323,13 +2241,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_21",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 25,
-						Mask:   0xc,
 					},
 					Weight: -0.3,
 					Why:    "Potassium-sparing diuretics keep magnesium rather than losing it.",
@@ -2338,13 +2254,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_22",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"diabetes",
 						},
-						QIndex: 28,
-						Mask:   0x10,
 					},
 					Weight: 0.5,
 					Why:    "Diabetes is one of the conditions that make the body lose magnesium.",
@@ -2353,13 +2267,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_23",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0xc,
 					},
 					Weight: 0.8,
 					Why:    "Coeliac disease, Crohn's disease or gut surgery reduce magnesium absorption.",
@@ -2368,13 +2280,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_24",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 30,
-						Mask:   0x8,
 					},
 					Weight: 0.2,
 					Why:    "Older adults absorb less magnesium and lose more in the urine.",
@@ -2383,13 +2293,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_25",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"magnesium",
 						},
-						QIndex: 27,
-						Mask:   0x2,
 					},
 					Weight: -1.5,
 					Why:    "You already take magnesium, which makes a shortage less likely (though not impossible).",
@@ -2398,13 +2306,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "magnesium_26",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 27,
-						Mask:   0x40,
 					},
 					Weight: -0.3,
 					Why:    "A multivitamin supplies some magnesium.",
@@ -2452,13 +2358,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -2466,7 +2370,7 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"neck_surgery",
@@ -2474,8 +2378,6 @@ var snapshot = &knowledge.RuleBase{
 							"kidney_disease",
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0x6e,
 					},
 					Foods:  "info",
 					Text:   "After neck surgery, with a parathyroid problem or with kidney or gut disease, low calcium comes from the illness, not from what you eat: foods will not fix it. A calcium level and treatment from your doctor will. The foods are listed for information.",
@@ -2499,13 +2401,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"mouth",
 						},
-						QIndex: 1,
-						Mask:   0x4,
 					},
 					Weight: 0.8,
 					Why:    "Twitching or spasms around the mouth are typical of low calcium.",
@@ -2514,14 +2414,12 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_2",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"face",
 							"hands",
 						},
-						QIndex: 1,
-						Mask:   0x12,
 					},
 					Weight: 0.4,
 					Why:    "Low calcium causes muscle twitching and cramps, often in the hands and the face.",
@@ -2530,13 +2428,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"feet",
 						},
-						QIndex: 1,
-						Mask:   0x80,
 					},
 					Weight: 0.2,
 					Why:    "Low calcium causes muscle cramps and tingling in the feet.",
@@ -2545,12 +2441,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"sustained_spasm",
 						},
-						Mask: 0x100,
 					},
 					Weight: 1.5,
 					Why:    "Spasms that lock the hands, feet or face (tetany) are the hallmark of low calcium.",
@@ -2559,12 +2454,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_5",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x40,
 					},
 					Weight: 0.5,
 					Why:    "Severe low calcium can cause seizures.",
@@ -2573,13 +2467,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"tingling_mouth",
 						},
-						QIndex: 5,
-						Mask:   0x8,
 					},
 					Weight: 1.4,
 					Why:    "Tingling around the lips and in the fingertips is a classic sign of low calcium.",
@@ -2588,13 +2480,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"numbness_tingling",
 						},
-						QIndex: 5,
-						Mask:   0x4,
 					},
 					Weight: 0.4,
 					Why:    "Numbness and tingling in the fingers come with low calcium.",
@@ -2603,13 +2493,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"cramps",
 						},
-						QIndex: 5,
-						Mask:   0x2,
 					},
 					Weight: 0.5,
 					Why:    "Muscle cramps are a symptom of low calcium.",
@@ -2618,13 +2506,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"fatigue",
 						},
-						QIndex: 5,
-						Mask:   0x10,
 					},
 					Weight: 0.2,
 					Why:    "Tiredness (lethargy) is a symptom of low calcium.",
@@ -2633,13 +2519,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_10",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"palpitations",
 						},
-						QIndex: 5,
-						Mask:   0x40,
 					},
 					Weight: 0.3,
 					Why:    "Low calcium can cause abnormal heart rhythms.",
@@ -2648,13 +2532,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"neck_surgery",
 						},
-						QIndex: 28,
-						Mask:   0x20,
 					},
 					Weight: 1.8,
 					Why:    "Thyroid or parathyroid surgery can damage the parathyroid glands, which keep calcium up: a leading cause of low calcium.",
@@ -2663,13 +2545,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"parathyroid",
 						},
-						QIndex: 28,
-						Mask:   0x40,
 					},
 					Weight: 2,
 					Why:    "An underactive parathyroid (hypoparathyroidism) lowers calcium.",
@@ -2678,13 +2558,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_13",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 28,
-						Mask:   0x2,
 					},
 					Weight: 0.8,
 					Why:    "Kidney disease upsets calcium and vitamin D balance: low calcium there is metabolic, not from diet.",
@@ -2693,13 +2571,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_14",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Malabsorption reduces the calcium and vitamin D taken up from food.",
@@ -2708,13 +2584,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_15",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "dairy",
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 20,
-						Mask:   0x4,
 					},
 					Weight: 0.4,
 					Why:    "Dairy and fortified alternatives are the main food sources of calcium, though diet alone rarely causes low blood calcium in healthy people.",
@@ -2723,13 +2597,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_16",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "dairy",
 						Options: []string{
 							"daily",
 						},
-						QIndex: 20,
-						Mask:   0x1,
 					},
 					Weight: -0.3,
 					Why:    "Dairy or fortified alternatives every day make a shortage from diet less likely.",
@@ -2738,13 +2610,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_17",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diet",
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 19,
-						Mask:   0x8,
 					},
 					Weight: 0.2,
 					Why:    "A vegan diet has no dairy, so calcium depends on fortified foods and greens.",
@@ -2753,13 +2623,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_18",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sun",
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 23,
-						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "Little sun means less vitamin D, and without it less calcium is absorbed.",
@@ -2768,13 +2636,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_19",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"calcium",
 						},
-						QIndex: 27,
-						Mask:   0x4,
 					},
 					Weight: -1.2,
 					Why:    "You already take calcium, which makes a shortage from diet less likely.",
@@ -2783,13 +2649,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_20",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"vitamin_d",
 						},
-						QIndex: 27,
-						Mask:   0x8,
 					},
 					Weight: -0.3,
 					Why:    "Vitamin D supplements help you absorb calcium.",
@@ -2798,13 +2662,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "calcium_21",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 27,
-						Mask:   0x40,
 					},
 					Weight: -0.2,
 					Why:    "A multivitamin supplies a little calcium.",
@@ -2847,13 +2709,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -2861,34 +2721,28 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"kidney_disease",
 								},
-								QIndex: 28,
-								Mask:   0x2,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "diuretic_kind",
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"ace_arb",
 								},
-								QIndex: 24,
-								Mask:   0x800,
 							},
 						},
 					},
@@ -2898,28 +2752,24 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"diuretic",
 									"laxative",
 									"corticosteroid",
 								},
-								QIndex: 24,
-								Mask:   0x16,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"nausea_vomiting",
 									"diarrhea",
 								},
-								QIndex: 5,
-								Mask:   0xc000,
 							},
 						},
 					},
@@ -2939,13 +2789,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"weakness",
 						},
-						QIndex: 5,
-						Mask:   0x20,
 					},
 					Weight: 0.7,
 					Why:    "Muscle weakness is a leading sign of low potassium.",
@@ -2954,13 +2802,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_2",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"cramps",
 						},
-						QIndex: 5,
-						Mask:   0x2,
 					},
 					Weight: 0.5,
 					Why:    "Muscle cramps are a sign of low potassium, though rarely the only one in someone who feels well.",
@@ -2969,15 +2815,13 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"legs",
 							"arms",
 							"all_over",
 						},
-						QIndex: 1,
-						Mask:   0x260,
 					},
 					Weight: 0.2,
 					Why:    "Low potassium can cause muscle twitches.",
@@ -2986,13 +2830,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"fatigue",
 						},
-						QIndex: 5,
-						Mask:   0x10,
 					},
 					Weight: 0.2,
 					Why:    "Tiredness is a sign of low potassium.",
@@ -3001,13 +2843,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_5",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"constipation",
 						},
-						QIndex: 5,
-						Mask:   0x80,
 					},
 					Weight: 0.2,
 					Why:    "Constipation can come with low potassium, but it is common and says little on its own.",
@@ -3016,13 +2856,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"palpitations",
 						},
-						QIndex: 5,
-						Mask:   0x40,
 					},
 					Weight: 0.7,
 					Why:    "Low potassium causes abnormal heart rhythms and palpitations.",
@@ -3031,12 +2869,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"progressive_weakness",
 						},
-						Mask: 0x400,
 					},
 					Weight: 0.4,
 					Why:    "Severe low potassium can cause worsening weakness and even paralysis.",
@@ -3045,13 +2882,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"nausea_vomiting",
 						},
-						QIndex: 5,
-						Mask:   0x4000,
 					},
 					Weight: 0.7,
 					Why:    "Vomiting loses potassium.",
@@ -3060,13 +2895,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"diarrhea",
 						},
-						QIndex: 5,
-						Mask:   0x8000,
 					},
 					Weight: 0.9,
 					Why:    "Diarrhoea loses potassium.",
@@ -3075,13 +2908,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_10",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "gi_duration",
 						Options: []string{
 							"week_plus",
 						},
-						QIndex: 6,
-						Mask:   0x4,
 					},
 					Weight: 0.5,
 					Why:    "A week or more of vomiting or diarrhoea drains a lot of potassium.",
@@ -3090,13 +2921,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sweating",
 						Options: []string{
 							"yes",
 						},
-						QIndex: 14,
-						Mask:   0x1,
 					},
 					Weight: 0.3,
 					Why:    "Heavy sweating loses potassium.",
@@ -3105,13 +2934,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "fruit_veg",
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 22,
-						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "Fruit and vegetables are the main food sources of potassium, though low blood potassium rarely comes from diet alone.",
@@ -3120,13 +2947,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_13",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "fruit_veg",
 						Options: []string{
 							"daily",
 						},
-						QIndex: 22,
-						Mask:   0x1,
 					},
 					Weight: -0.3,
 					Why:    "Fruit and vegetables every day make a shortage from diet less likely.",
@@ -3135,13 +2960,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_14",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 24,
-						Mask:   0x2,
 					},
 					Weight: 0.8,
 					Why:    "Loop and thiazide water tablets (such as furosemide, bendroflumethiazide or indapamide) make the kidneys lose potassium; potassium-sparing ones (such as spironolactone) keep it in.",
@@ -3150,14 +2973,12 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_15",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"loop",
 							"thiazide",
 						},
-						QIndex: 25,
-						Mask:   0xb,
 					},
 					Weight: 0.9,
 					Why:    "Loop and thiazide diuretics are the commonest cause of low potassium.",
@@ -3166,13 +2987,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_16",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 25,
-						Mask:   0xc,
 					},
 					Weight: -1.6,
 					Why:    "A potassium-sparing diuretic keeps potassium in: it can make potassium too high, not too low.",
@@ -3181,13 +3000,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_17",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"laxative",
 						},
-						QIndex: 24,
-						Mask:   0x10,
 					},
 					Weight: 1.1,
 					Why:    "Laxatives, used often, lose potassium through the gut.",
@@ -3196,13 +3013,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_18",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"corticosteroid",
 						},
-						QIndex: 24,
-						Mask:   0x4,
 					},
 					Weight: 0.6,
 					Why:    "Steroid hormones with an aldosterone-like effect make the kidneys lose potassium.",
@@ -3211,13 +3026,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_19",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 28,
-						Mask:   0x2,
 					},
 					Weight: -0.6,
 					Why:    "Kidney disease more often makes potassium too high than too low.",
@@ -3226,13 +3039,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_20",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ace_arb",
 						},
-						QIndex: 24,
-						Mask:   0x800,
 					},
 					Weight: -0.6,
 					Why:    "ACE inhibitors and ARBs keep potassium in: they can make it too high, not too low.",
@@ -3241,13 +3052,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_21",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "weakness_speed",
 						Options: []string{
 							"hours",
 						},
-						QIndex: 8,
-						Mask:   0x1,
 					},
 					Weight: 0.6,
 					Why:    "Weakness coming on within hours can be a sudden fall in potassium (periodic paralysis).",
@@ -3256,13 +3065,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "potassium_22",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 27,
-						Mask:   0x100,
 					},
 					Weight: -0.5,
 					Why:    "You take potassium, though over-the-counter products hold only small doses, so a shortage is only a little less likely.",
@@ -3308,13 +3115,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -3322,36 +3127,30 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"metformin",
 									"ppi",
 								},
-								QIndex: 24,
-								Mask:   0x28,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 28,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "age",
 								Options: []string{
 									"50_64",
 									"65_plus",
 								},
-								QIndex: 30,
-								Mask:   0xc,
 							},
 						},
 					},
@@ -3375,13 +3174,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"numbness_tingling",
 						},
-						QIndex: 5,
-						Mask:   0x4,
 					},
 					Weight: 0.9,
 					Why:    "Pins and needles and numbness in the hands or feet are typical of low B12.",
@@ -3390,13 +3187,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_2",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"sore_tongue",
 						},
-						QIndex: 5,
-						Mask:   0x400,
 					},
 					Weight: 1.4,
 					Why:    "A sore, red tongue is a classic sign of low B12.",
@@ -3405,13 +3200,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"memory_problems",
 						},
-						QIndex: 5,
-						Mask:   0x100,
 					},
 					Weight: 0.8,
 					Why:    "Memory and thinking problems can come from low B12.",
@@ -3420,13 +3213,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"mood_changes",
 						},
-						QIndex: 5,
-						Mask:   0x200,
 					},
 					Weight: 0.5,
 					Why:    "Low mood and irritability can come from low B12.",
@@ -3435,13 +3226,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_5",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"balance_problems",
 						},
-						QIndex: 5,
-						Mask:   0x40000,
 					},
 					Weight: 0.8,
 					Why:    "Problems with balance and coordination come with B12-related nerve damage.",
@@ -3450,13 +3239,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"pale_skin",
 						},
-						QIndex: 5,
-						Mask:   0x8000000,
 					},
 					Weight: 0.5,
 					Why:    "Low B12 can cause anaemia, which makes the skin pale.",
@@ -3465,13 +3252,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"breathless_on_exertion",
 						},
-						QIndex: 5,
-						Mask:   0x10000000,
 					},
 					Weight: 0.3,
 					Why:    "Anaemia from low B12 can make you breathless on exertion.",
@@ -3480,13 +3265,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"fatigue",
 						},
-						QIndex: 5,
-						Mask:   0x10,
 					},
 					Weight: 0.3,
 					Why:    "Extreme tiredness is a common symptom of low B12.",
@@ -3495,13 +3278,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"confusion",
 						},
-						QIndex: 5,
-						Mask:   0x4000000,
 					},
 					Weight: 0.3,
 					Why:    "Severe low B12 can affect thinking and cause confusion.",
@@ -3510,13 +3291,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_10",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diet",
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 19,
-						Mask:   0x8,
 					},
 					Weight: 1.8,
 					Why:    "B12 comes almost only from animal foods, so vegans are at high risk without supplements or fortified foods.",
@@ -3525,13 +3304,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diet",
 						Options: []string{
 							"vegetarian",
 						},
-						QIndex: 19,
-						Mask:   0x4,
 					},
 					Weight: 1,
 					Why:    "Vegetarians get less B12 from food and are at higher risk.",
@@ -3540,13 +3317,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diet",
 						Options: []string{
 							"omnivore",
 						},
-						QIndex: 19,
-						Mask:   0x1,
 					},
 					Weight: -0.3,
 					Why:    "Meat, fish, eggs and dairy supply B12.",
@@ -3555,13 +3330,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_13",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"metformin",
 						},
-						QIndex: 24,
-						Mask:   0x20,
 					},
 					Weight: 1,
 					Why:    "Low B12 is a common side effect of metformin, more so at higher doses and after longer use.",
@@ -3570,13 +3343,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_14",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 24,
-						Mask:   0x8,
 					},
 					Weight: 0.3,
 					Why:    "Acid reducers lower the stomach acid needed to absorb B12; the risk grows with years of use.",
@@ -3585,13 +3356,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_15",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "ppi_duration",
 						Options: []string{
 							"over_1_year",
 						},
-						QIndex: 26,
-						Mask:   0x2,
 					},
 					Weight: 0.6,
 					Why:    "Taking acid reducers for a long time (studies found two years or more) is linked with low B12.",
@@ -3600,13 +3369,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_16",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 30,
-						Mask:   0x8,
 					},
 					Weight: 0.7,
 					Why:    "Many older adults have less stomach acid and absorb less B12 from food.",
@@ -3615,13 +3382,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_17",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"50_64",
 						},
-						QIndex: 30,
-						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "B12 absorption from food starts to fall after 50.",
@@ -3630,13 +3395,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_18",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0xc,
 					},
 					Weight: 1,
 					Why:    "Coeliac disease, Crohn's disease or weight-loss surgery reduce B12 absorption.",
@@ -3645,13 +3408,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_19",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"b12",
 						},
-						QIndex: 27,
-						Mask:   0x10,
 					},
 					Weight: -1.8,
 					Why:    "You already take B12, which makes a shortage less likely.",
@@ -3660,14 +3421,12 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_b12_20",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"multivitamin",
 							"b_complex",
 						},
-						QIndex: 27,
-						Mask:   0x240,
 					},
 					Weight: -0.5,
 					Why:    "A multivitamin or B complex supplies some B12.",
@@ -3713,13 +3472,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -3727,14 +3484,12 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0xe,
 					},
 					Foods:  "info",
 					Text:   "With kidney or gut disease, vitamin D from food or sun may not be absorbed or made active: the foods are listed for information, and a doctor decides the treatment.",
@@ -3742,13 +3497,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"anticonvulsant",
 						},
-						QIndex: 24,
-						Mask:   0x2000,
 					},
 					Foods:  "info",
 					Text:   "Epilepsy medicines can speed the breakdown of vitamin D, which food does not stop: the foods are listed for information. Ask your doctor whether you need a vitamin D supplement.",
@@ -3765,13 +3518,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"bone_pain",
 						},
-						QIndex: 5,
-						Mask:   0x800,
 					},
 					Weight: 1.3,
 					Why:    "Bone pain is a sign of a severe vitamin D shortage (osteomalacia).",
@@ -3780,13 +3531,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_2",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"muscle_aches",
 						},
-						QIndex: 5,
-						Mask:   0x1000,
 					},
 					Weight: 0.7,
 					Why:    "Muscle aches come with low vitamin D.",
@@ -3795,13 +3544,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"weakness",
 						},
-						QIndex: 5,
-						Mask:   0x20,
 					},
 					Weight: 0.5,
 					Why:    "A severe vitamin D shortage causes muscle weakness.",
@@ -3810,13 +3557,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"fatigue",
 						},
-						QIndex: 5,
-						Mask:   0x10,
 					},
 					Weight: 0.2,
 					Why:    "Tiredness can come with low vitamin D.",
@@ -3825,13 +3570,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_5",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"tingling_mouth",
 						},
-						QIndex: 5,
-						Mask:   0x8,
 					},
 					Weight: 0.3,
 					Why:    "Signs of low calcium may come from too little vitamin D to absorb it.",
@@ -3840,13 +3583,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sun",
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 23,
-						Mask:   0x4,
 					},
 					Weight: 1.4,
 					Why:    "The skin makes most vitamin D in sunlight; little sun is the main risk.",
@@ -3855,13 +3596,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sun",
 						Options: []string{
 							"sometimes",
 						},
-						QIndex: 23,
-						Mask:   0x2,
 					},
 					Weight: 0.4,
 					Why:    "Sun only sometimes may not make enough vitamin D, and from October to early March UK sun makes none.",
@@ -3870,13 +3609,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sun",
 						Options: []string{
 							"daily",
 						},
-						QIndex: 23,
-						Mask:   0x1,
 					},
 					Weight: -0.2,
 					Why:    "Sun on the skin most days helps only from about late March to the end of September: from October to early March UK sun is too weak to make vitamin D, so it counts for little.",
@@ -3885,13 +3622,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 30,
-						Mask:   0x8,
 					},
 					Weight: 0.8,
 					Why:    "Older skin makes less vitamin D, and older adults are often indoors.",
@@ -3900,13 +3635,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_10",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Malabsorption reduces the vitamin D taken up from food.",
@@ -3915,13 +3648,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 28,
-						Mask:   0x2,
 					},
 					Weight: 0.8,
 					Why:    "The kidneys turn vitamin D into its active form.",
@@ -3930,13 +3661,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "dairy",
 						Options: []string{
 							"rarely",
 						},
-						QIndex: 20,
-						Mask:   0x4,
 					},
 					Weight: 0.3,
 					Why:    "Dairy is a main source of calcium, which works with vitamin D; in some countries milk is fortified with vitamin D too.",
@@ -3945,13 +3674,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_13",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diet",
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 19,
-						Mask:   0x8,
 					},
 					Weight: 0.3,
 					Why:    "Vegan diets have few natural sources of vitamin D.",
@@ -3960,13 +3687,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_14",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"anticonvulsant",
 						},
-						QIndex: 24,
-						Mask:   0x2000,
 					},
 					Weight: 0.6,
 					Why:    "Long-term epilepsy medicines such as carbamazepine or phenytoin speed the breakdown of vitamin D.",
@@ -3975,13 +3700,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_15",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"vitamin_d",
 						},
-						QIndex: 27,
-						Mask:   0x8,
 					},
 					Weight: -1.6,
 					Why:    "You already take vitamin D, which makes a shortage less likely.",
@@ -3990,13 +3713,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "vitamin_d_16",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 27,
-						Mask:   0x40,
 					},
 					Weight: -0.3,
 					Why:    "A multivitamin supplies some vitamin D.",
@@ -4036,13 +3757,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -4050,45 +3769,37 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "alcohol",
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 17,
-								Mask:   0x1c,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
 									"weight_loss_surgery",
 								},
-								QIndex: 28,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "gi_duration",
 								Options: []string{
 									"week_plus",
 								},
-								QIndex: 6,
-								Mask:   0x4,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "vomiting",
 								Options: []string{
 									"keeping_fluids_down",
 									"cannot_keep_fluids_down",
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 						},
 					},
@@ -4098,25 +3809,21 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"diuretic",
 								},
-								QIndex: 24,
-								Mask:   0x2,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"diabetes",
 								},
-								QIndex: 28,
-								Mask:   0x10,
 							},
 						},
 					},
@@ -4136,13 +3843,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 17,
-						Mask:   0x1c,
 					},
 					Weight: 0.6,
 					Why:    "More than 14 units a week is a small risk for thiamine; the risk is high with heavy drinking most days.",
@@ -4151,14 +3856,12 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_2",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"dependent",
 							"stopped_recently",
 						},
-						QIndex: 17,
-						Mask:   0x18,
 					},
 					Weight: 1.3,
 					Why:    "Drinking heavily most days is the commonest cause of Wernicke's encephalopathy, the brain disorder of severe thiamine deficiency.",
@@ -4167,13 +3870,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"weight_loss_surgery",
 						},
-						QIndex: 28,
-						Mask:   0x8,
 					},
 					Weight: 0.8,
 					Why:    "Weight-loss surgery is a strong risk for thiamine deficiency, above all with vomiting in the months after it.",
@@ -4182,13 +3883,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Weight: 1.5,
 					Why:    "Eating very little for weeks can run down the body's small thiamine stores.",
@@ -4197,27 +3896,23 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_5",
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(3),
+						Op: knowledge.OpAll,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "vomiting",
 								Options: []string{
 									"keeping_fluids_down",
 									"cannot_keep_fluids_down",
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "gi_duration",
 								Options: []string{
 									"3_to_6_days",
 									"week_plus",
 								},
-								QIndex: 6,
-								Mask:   0x6,
 							},
 						},
 					},
@@ -4228,13 +3923,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"none",
 						},
-						QIndex: 17,
-						Mask:   0x1,
 					},
 					Weight: -0.3,
 					Why:    "Not drinking removes the main cause of thiamine deficiency.",
@@ -4243,13 +3936,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0xc,
 					},
 					Weight: 0.8,
 					Why:    "Weight-loss surgery and gut conditions that reduce absorption raise the risk of thiamine deficiency.",
@@ -4258,13 +3949,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"nausea_vomiting",
 						},
-						QIndex: 5,
-						Mask:   0x4000,
 					},
 					Weight: 0.5,
 					Why:    "Vomiting that goes on, as in severe sickness in pregnancy, can leave the body short of thiamine.",
@@ -4273,13 +3962,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "gi_duration",
 						Options: []string{
 							"week_plus",
 						},
-						QIndex: 6,
-						Mask:   0x4,
 					},
 					Weight: 0.6,
 					Why:    "A week or more of vomiting or diarrhoea leaves the body short of nourishment, and thiamine runs short in any such state.",
@@ -4288,25 +3975,21 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_10",
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(3),
+						Op: knowledge.OpAll,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
 								},
-								QIndex: 28,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"nausea_vomiting",
 								},
-								QIndex: 5,
-								Mask:   0x4000,
 							},
 						},
 					},
@@ -4317,13 +4000,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 24,
-						Mask:   0x2,
 					},
 					Weight: 0.3,
 					Why:    "Long-term diuretics, furosemide above all, can increase the thiamine lost in the urine.",
@@ -4332,13 +4013,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"diabetes",
 						},
-						QIndex: 28,
-						Mask:   0x10,
 					},
 					Weight: 0.4,
 					Why:    "People with diabetes lose more thiamine in the urine.",
@@ -4347,13 +4026,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_13",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"confusion",
 						},
-						QIndex: 5,
-						Mask:   0x4000000,
 					},
 					Weight: 1,
 					Why:    "Confusion can be a sign of severe thiamine deficiency (Wernicke's encephalopathy).",
@@ -4362,13 +4039,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_14",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"balance_problems",
 						},
-						QIndex: 5,
-						Mask:   0x40000,
 					},
 					Weight: 0.8,
 					Why:    "An unsteady walk can be a sign of severe thiamine deficiency (Wernicke's encephalopathy).",
@@ -4377,13 +4052,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_15",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"memory_problems",
 						},
-						QIndex: 5,
-						Mask:   0x100,
 					},
 					Weight: 0.5,
 					Why:    "Memory problems come with thiamine deficiency.",
@@ -4392,13 +4065,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_16",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"numbness_tingling",
 						},
-						QIndex: 5,
-						Mask:   0x4,
 					},
 					Weight: 0.4,
 					Why:    "Thiamine deficiency can damage the nerves of the arms and legs (dry beriberi), with numbness or tingling.",
@@ -4407,13 +4078,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_17",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"appetite_loss",
 						},
-						QIndex: 5,
-						Mask:   0x20000,
 					},
 					Weight: 0.5,
 					Why:    "Loss of appetite is among the early signs of thiamine deficiency.",
@@ -4422,13 +4091,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_18",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"weakness",
 						},
-						QIndex: 5,
-						Mask:   0x20,
 					},
 					Weight: 0.3,
 					Why:    "Thiamine deficiency causes muscle weakness.",
@@ -4437,14 +4104,12 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "thiamine_19",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"multivitamin",
 							"b_complex",
 						},
-						QIndex: 27,
-						Mask:   0x240,
 					},
 					Weight: -0.8,
 					Why:    "A multivitamin or B complex supplies thiamine.",
@@ -4483,13 +4148,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -4497,15 +4160,13 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"heavy_periods",
 							"malabsorption",
 							"pregnant",
 						},
-						QIndex: 28,
-						Mask:   0x280c,
 					},
 					Foods:  "info",
 					Text:   "Your answers include a cause that food alone does not fix (heavy periods, pregnancy or a gut problem): the foods are listed for information. A doctor confirms low iron with a blood test and treats the cause.",
@@ -4513,13 +4174,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 24,
-						Mask:   0x8,
 					},
 					Foods:  "info",
 					Text:   "An acid reducer lowers the iron taken up from food, so food alone may not fix a shortage: the foods are listed for information. A doctor confirms low iron with a blood test and decides the treatment.",
@@ -4543,13 +4202,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"restless_legs",
 						},
-						QIndex: 5,
-						Mask:   0x2000,
 					},
 					Weight: 1.5,
 					Why:    "Restless legs can be caused by iron deficiency anaemia.",
@@ -4558,13 +4215,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_2",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"pale_skin",
 						},
-						QIndex: 5,
-						Mask:   0x8000000,
 					},
 					Weight: 1,
 					Why:    "Pale skin is a sign of anaemia, most often from low iron.",
@@ -4573,13 +4228,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"breathless_on_exertion",
 						},
-						QIndex: 5,
-						Mask:   0x10000000,
 					},
 					Weight: 1,
 					Why:    "Getting out of breath easily is a sign of iron deficiency anaemia.",
@@ -4588,13 +4241,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"fatigue",
 						},
-						QIndex: 5,
-						Mask:   0x10,
 					},
 					Weight: 0.4,
 					Why:    "Tiredness and lack of energy are the commonest symptoms of low iron.",
@@ -4603,13 +4254,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_5",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"heavy_periods",
 						},
-						QIndex: 28,
-						Mask:   0x2000,
 					},
 					Weight: 1.4,
 					Why:    "Heavy periods are a common cause of low iron.",
@@ -4618,13 +4267,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"pregnant",
 						},
-						QIndex: 28,
-						Mask:   0x800,
 					},
 					Weight: 0.9,
 					Why:    "Pregnancy raises the need for iron a great deal.",
@@ -4633,13 +4280,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"malabsorption",
 						},
-						QIndex: 28,
-						Mask:   0xc,
 					},
 					Weight: 0.7,
 					Why:    "Coeliac disease, Crohn's disease or gut surgery reduce iron absorption.",
@@ -4648,13 +4293,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diet",
 						Options: []string{
 							"vegan",
 						},
-						QIndex: 19,
-						Mask:   0x8,
 					},
 					Weight: 0.6,
 					Why:    "Iron from plants is absorbed less well than iron from meat.",
@@ -4663,13 +4306,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diet",
 						Options: []string{
 							"vegetarian",
 						},
-						QIndex: 19,
-						Mask:   0x4,
 					},
 					Weight: 0.5,
 					Why:    "Vegetarians absorb less iron from their food.",
@@ -4678,13 +4319,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_10",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 24,
-						Mask:   0x8,
 					},
 					Weight: 0.3,
 					Why:    "Acid reducers lower iron absorption.",
@@ -4693,13 +4332,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"iron",
 						},
-						QIndex: 27,
-						Mask:   0x80,
 					},
 					Weight: -1.5,
 					Why:    "You already take iron, which makes a shortage less likely.",
@@ -4708,13 +4345,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "iron_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"multivitamin",
 						},
-						QIndex: 27,
-						Mask:   0x40,
 					},
 					Weight: -0.3,
 					Why:    "A multivitamin supplies some iron.",
@@ -4749,13 +4384,11 @@ var snapshot = &knowledge.RuleBase{
 			FoodNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"eating_disorder",
 						},
-						QIndex: 28,
-						Mask:   0x200,
 					},
 					Foods:  "hidden",
 					Text:   "With an eating disorder or very little food lately, foods and supplements are not the fix here: changing what you eat too fast can be dangerous (refeeding). Your doctor or care team plans it with you, after blood tests.",
@@ -4763,13 +4396,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 24,
-						Mask:   0x2,
 					},
 					Foods:  "hidden",
 					Text:   "You take a water tablet: low sodium on one comes mostly from water held back, not from too little salt, and salt is not advice for it. Ask your doctor for a sodium test; do not change the tablet yourself.",
@@ -4777,13 +4408,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 28,
-						Mask:   0x2,
 					},
 					Foods:  "hidden",
 					Text:   "With kidney disease, eating less salt is usually advised, so salt is not advice for you. Ask your kidney team for a sodium test and what to eat.",
@@ -4791,46 +4420,38 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "rehydration",
 								Options: []string{
 									"plain_water",
 								},
-								QIndex: 15,
-								Mask:   0x1,
 							},
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "exercise",
 										Options: []string{
 											"strenuous",
 										},
-										QIndex: 12,
-										Mask:   0x8,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "rehydration",
 										Options: []string{
 											"electrolytes",
 										},
-										QIndex: 15,
-										Mask:   0x2,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "drinking_amount",
 										Options: []string{
 											"more_than_thirst",
 										},
-										QIndex: 16,
-										Mask:   0x1,
 									},
 								},
 							},
@@ -4842,13 +4463,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"heart_condition",
 						},
-						QIndex: 28,
-						Mask:   0x100,
 					},
 					Foods:  "hidden",
 					Text:   "With a heart condition, follow your doctor's advice on salt and fluids: salt makes the body hold water, so it is not advice for you. Ask for a sodium test.",
@@ -4856,14 +4475,12 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"antidepressant",
 							"anticonvulsant",
 						},
-						QIndex: 24,
-						Mask:   0x2100,
 					},
 					Foods:  "hidden",
 					Text:   "Low sodium from a medicine comes from water held back, not from too little salt: salt is not the fix. Ask your doctor for a sodium test; do not stop the medicine yourself.",
@@ -4881,13 +4498,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_1",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sweating",
 						Options: []string{
 							"yes",
 						},
-						QIndex: 14,
-						Mask:   0x1,
 					},
 					Weight: 0.5,
 					Why:    "Heavy sweating loses sodium.",
@@ -4896,34 +4511,28 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_2",
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(3),
+						Op: knowledge.OpAll,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "exercise",
 								Options: []string{
 									"strenuous",
 								},
-								QIndex: 12,
-								Mask:   0x8,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "rehydration",
 								Options: []string{
 									"electrolytes",
 								},
-								QIndex: 15,
-								Mask:   0x2,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "drinking_amount",
 								Options: []string{
 									"more_than_thirst",
 								},
-								QIndex: 16,
-								Mask:   0x1,
 							},
 						},
 					},
@@ -4934,13 +4543,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_3",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "rehydration",
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 15,
-						Mask:   0x1,
 					},
 					Weight: 1.3,
 					Why:    "Drinking a lot of plain water during heavy sweating or long exercise dilutes the sodium in the blood: the main cause of low sodium in sport.",
@@ -4949,13 +4556,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_4",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "exercise",
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 12,
-						Mask:   0x8,
 					},
 					Weight: 0.4,
 					Why:    "Long, hard efforts (such as marathons) are a known setting for low sodium.",
@@ -4964,13 +4569,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_5",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"headache",
 						},
-						QIndex: 5,
-						Mask:   0x1000000,
 					},
 					Weight: 1.1,
 					Why:    "Headache is a common symptom of low sodium.",
@@ -4979,13 +4582,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_6",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"nausea_vomiting",
 						},
-						QIndex: 5,
-						Mask:   0x4000,
 					},
 					Weight: 0.7,
 					Why:    "Nausea and vomiting are symptoms of low sodium, and vomiting loses it.",
@@ -4994,13 +4595,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_7",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"diarrhea",
 						},
-						QIndex: 5,
-						Mask:   0x8000,
 					},
 					Weight: 0.6,
 					Why:    "Diarrhoea loses sodium, the more so the longer and the more severe it is.",
@@ -5009,13 +4608,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_8",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"cramps",
 						},
-						QIndex: 5,
-						Mask:   0x2,
 					},
 					Weight: 0.4,
 					Why:    "Muscle weakness, spasms or cramps come with low sodium.",
@@ -5024,13 +4621,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_9",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"fatigue",
 						},
-						QIndex: 5,
-						Mask:   0x10,
 					},
 					Weight: 0.2,
 					Why:    "Loss of energy and tiredness come with low sodium.",
@@ -5039,13 +4634,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_10",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"confusion",
 						},
-						QIndex: 5,
-						Mask:   0x4000000,
 					},
 					Weight: 1,
 					Why:    "Confusion is a sign of severe low sodium.",
@@ -5054,12 +4647,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_11",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"seizure",
 						},
-						Mask: 0x40,
 					},
 					Weight: 0.5,
 					Why:    "Severe low sodium can cause seizures.",
@@ -5068,13 +4660,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_12",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 24,
-						Mask:   0x2,
 					},
 					Weight: 0.5,
 					Why:    "Water tablets, thiazides above all, are a common cause of low sodium from medicines.",
@@ -5083,13 +4673,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_13",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"thiazide",
 						},
-						QIndex: 25,
-						Mask:   0x9,
 					},
 					Weight: 1.2,
 					Why:    "Thiazide diuretics are a common cause of low sodium, particularly in older adults.",
@@ -5098,13 +4686,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_14",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"65_plus",
 						},
-						QIndex: 30,
-						Mask:   0x8,
 					},
 					Weight: 0.4,
 					Why:    "Older adults are more prone to low sodium, especially on diuretics.",
@@ -5113,13 +4699,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_15",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"antidepressant",
 						},
-						QIndex: 24,
-						Mask:   0x100,
 					},
 					Weight: 0.5,
 					Why:    "Antidepressants, SSRIs above all, can lower sodium, mostly in older people and with a water tablet.",
@@ -5128,13 +4712,11 @@ var snapshot = &knowledge.RuleBase{
 				{
 					ID: "sodium_16",
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"anticonvulsant",
 						},
-						QIndex: 24,
-						Mask:   0x2000,
 					},
 					Weight: 0.4,
 					Why:    "Some epilepsy medicines, carbamazepine above all, can lower sodium.",
@@ -5151,26 +4733,22 @@ var snapshot = &knowledge.RuleBase{
 			AdviceNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"pregnant",
 						},
-						QIndex: 28,
-						Mask:   0x800,
 					},
 					Text:   "You are pregnant: keep caffeine to no more than 200 mg a day in all (about two mugs of instant coffee or two of tea, with less from cola, energy drinks and chocolate). Cut down gradually.",
 					Source: "nhs_pregnancy_foods",
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"under_18",
 						},
-						QIndex: 30,
-						Mask:   0x1,
 					},
 					Text:   "Under 18: energy drinks are not recommended for children and young people; cut caffeine down gradually, and have none late in the day.",
 					Source: "dhsc_energy_drinks",
@@ -5179,13 +4757,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "caffeine",
 						Options: []string{
 							"5_plus_cups",
 						},
-						QIndex: 9,
-						Mask:   0x8,
 					},
 					Strength: "strong",
 					Why:      "Five or more caffeinated drinks a day.",
@@ -5193,13 +4769,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "caffeine",
 						Options: []string{
 							"3_4_cups",
 						},
-						QIndex: 9,
-						Mask:   0x4,
 					},
 					Strength: "moderate",
 					Why:      "Three or four caffeinated drinks a day.",
@@ -5214,13 +4788,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "stress",
 						Options: []string{
 							"high",
 						},
-						QIndex: 10,
-						Mask:   0x4,
 					},
 					Strength: "strong",
 					Why:      "High stress or anxiety lately.",
@@ -5228,13 +4800,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "stress",
 						Options: []string{
 							"moderate",
 						},
-						QIndex: 10,
-						Mask:   0x2,
 					},
 					Strength: "weak",
 					Why:      "Some stress or anxiety lately.",
@@ -5249,13 +4819,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sleep",
 						Options: []string{
 							"under_5",
 						},
-						QIndex: 11,
-						Mask:   0x4,
 					},
 					Strength: "strong",
 					Why:      "Fewer than five hours of sleep a night.",
@@ -5263,13 +4831,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sleep",
 						Options: []string{
 							"5_6",
 						},
-						QIndex: 11,
-						Mask:   0x2,
 					},
 					Strength: "weak",
 					Why:      "Five to six hours of sleep a night.",
@@ -5284,13 +4850,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "exercise",
 						Options: []string{
 							"strenuous",
 						},
-						QIndex: 12,
-						Mask:   0x8,
 					},
 					Strength: "strong",
 					Why:      "Hard training or a long effort in the last two days.",
@@ -5305,47 +4869,39 @@ var snapshot = &knowledge.RuleBase{
 			AdviceNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "rehydration",
 						Options: []string{
 							"plain_water",
 						},
-						QIndex: 15,
-						Mask:   0x1,
 					},
 					Text:   "You already drink a lot of plain water when you sweat or exercise: do not drink more. Drink to thirst only; too much water dilutes the sodium in your blood.",
 					Source: "hew_butler_2015",
 				},
 				{
 					When: knowledge.Cond{
-						Op: knowledge.CondOp(3),
+						Op: knowledge.OpAll,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "exercise",
 								Options: []string{
 									"strenuous",
 								},
-								QIndex: 12,
-								Mask:   0x8,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "rehydration",
 								Options: []string{
 									"electrolytes",
 								},
-								QIndex: 15,
-								Mask:   0x2,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "drinking_amount",
 								Options: []string{
 									"more_than_thirst",
 								},
-								QIndex: 16,
-								Mask:   0x1,
 							},
 						},
 					},
@@ -5354,26 +4910,22 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 28,
-						Mask:   0x2,
 					},
 					Text:   "With kidney disease, follow your kidney team's advice on how much to drink: drinking more is not always safe for you.",
 					Source: "gstt_ckd_diet",
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"heart_condition",
 						},
-						QIndex: 28,
-						Mask:   0x100,
 					},
 					Text:   "With a heart condition, follow your doctor's or nurse's advice on how much to drink: some people with heart failure need to limit fluids, and drinking more is not always safe.",
 					Source: "hfm_fluids",
@@ -5382,13 +4934,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "fluids",
 						Options: []string{
 							"low",
 						},
-						QIndex: 13,
-						Mask:   0x2,
 					},
 					Strength: "strong",
 					Why:      "You probably do not drink enough fluids: dehydration can bring on muscle cramps.",
@@ -5396,13 +4946,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "sweating",
 						Options: []string{
 							"yes",
 						},
-						QIndex: 14,
-						Mask:   0x1,
 					},
 					Strength: "moderate",
 					Why:      "Heavy sweating lately loses water and salts.",
@@ -5410,13 +4958,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "rehydration",
 						Options: []string{
 							"little",
 						},
-						QIndex: 15,
-						Mask:   0x4,
 					},
 					Strength: "strong",
 					Why:      "You sweat a lot or exercise hard but drink little.",
@@ -5431,13 +4977,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "nicotine",
 						Options: []string{
 							"yes",
 						},
-						QIndex: 18,
-						Mask:   0x1,
 					},
 					Strength: "weak",
 					Why:      "You smoke or vape: nicotine stimulates the body (a rush of adrenaline raises the heart rate and breathing). The pages twitchcheck cites do not name it as a cause of twitching, so it counts only weakly.",
@@ -5452,53 +4996,45 @@ var snapshot = &knowledge.RuleBase{
 			AdviceNotes: []knowledge.Caveat{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"pregnant",
 						},
-						QIndex: 28,
-						Mask:   0x800,
 					},
 					Text:   "You are pregnant: the safest approach is not to drink alcohol at all. Your midwife or GP can help if you find it hard to stop.",
 					Source: "uk_cmo_alcohol",
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"under_18",
 						},
-						QIndex: 30,
-						Mask:   0x1,
 					},
 					Text:   "Under 18, not drinking at all is healthiest: alcohol can harm a growing brain and body. A GP or school nurse can help if you find it hard to stop.",
 					Source: "cmo_2009_young_people",
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"recently_gave_birth",
 						},
-						QIndex: 28,
-						Mask:   0x1000,
 					},
 					Text:   "If you are breastfeeding, have no more than 1 to 2 units once or twice a week. Drinking heavily drains magnesium and thiamine.",
 					Source: "nhs_breastfeeding_alcohol",
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"dependent",
 							"stopped_recently",
 						},
-						QIndex: 17,
-						Mask:   0x18,
 					},
 					Text:   "If you drink heavily most days, or have just stopped, ask a GP for help: stopping suddenly without help can bring on withdrawal, with shaking, sweating and, at worst, fits.",
 					Source: "nhs_alcohol_misuse",
@@ -5507,13 +5043,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 17,
-						Mask:   0x1c,
 					},
 					Strength: "strong",
 					Why:      "Alcohol can bring on twitches.",
@@ -5521,13 +5055,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 17,
-						Mask:   0x1c,
 					},
 					Strength: "strong",
 					Why:      "More than 14 units of alcohol a week, above the UK low-risk guideline.",
@@ -5535,13 +5067,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"stopped_recently",
 						},
-						QIndex: 17,
-						Mask:   0x10,
 					},
 					Strength: "strong",
 					Why:      "Stopping or sharply cutting down heavy drinking can bring on withdrawal, with shaking and sweating.",
@@ -5556,14 +5086,12 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 							"corticosteroid",
 						},
-						QIndex: 24,
-						Mask:   0x6,
 					},
 					Strength: "moderate",
 					Why:      "Diuretics and corticosteroids can cause twitching as a side effect.",
@@ -5571,13 +5099,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"stimulant",
 						},
-						QIndex: 24,
-						Mask:   0x40,
 					},
 					Strength: "moderate",
 					Why:      "Stimulant medicines can cause twitching.",
@@ -5585,13 +5111,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"new_medicine",
 						},
-						QIndex: 24,
-						Mask:   0x4000,
 					},
 					Strength: "moderate",
 					Why:      "A medicine started or changed in the last four weeks: some medicines cause twitching.",
@@ -5599,13 +5123,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"lithium",
 						},
-						QIndex: 24,
-						Mask:   0x200,
 					},
 					Strength: "moderate",
 					Why:      "Lithium causes a tremor, and twitching can be a sign of too much lithium.",
@@ -5613,13 +5135,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"antipsychotic",
 						},
-						QIndex: 24,
-						Mask:   0x1000,
 					},
 					Strength: "moderate",
 					Why:      "Antipsychotic and some anti-sickness medicines can cause muscle spasms (acute dystonia).",
@@ -5627,13 +5147,11 @@ var snapshot = &knowledge.RuleBase{
 				},
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"antidepressant",
 						},
-						QIndex: 24,
-						Mask:   0x100,
 					},
 					Strength: "weak",
 					Why:      "Antidepressants can lower sodium, and rarely cause serotonin syndrome, with twitching and shaking.",
@@ -5648,13 +5166,11 @@ var snapshot = &knowledge.RuleBase{
 			Rules: []knowledge.TriggerRule{
 				{
 					When: knowledge.Cond{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"b6_high_dose",
 						},
-						QIndex: 27,
-						Mask:   0x20,
 					},
 					Strength: "strong",
 					Why:      "You take high-dose vitamin B6, which over a long time can damage nerves.",
@@ -5668,32 +5184,27 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "benign_fasciculation",
 			Name: "Benign fasciculation syndrome",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "duration",
 						Options: []string{
 							"2_weeks_to_3_months",
 							"over_3_months",
 						},
-						QIndex: 2,
-						Mask:   0x18,
 					},
 					{
-						Op:       knowledge.CondOp(4),
+						Op:       knowledge.OpCount,
 						Question: "location",
 						AtLeast:  2,
-						QIndex:   1,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"all_over",
 						},
-						QIndex: 1,
-						Mask:   0x200,
 					},
 				},
 			},
@@ -5705,32 +5216,27 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "benign_fasciculation_follow_up",
 			Name: "What a long follow-up of benign twitching found",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "duration",
 						Options: []string{
 							"2_weeks_to_3_months",
 							"over_3_months",
 						},
-						QIndex: 2,
-						Mask:   0x18,
 					},
 					{
-						Op:       knowledge.CondOp(4),
+						Op:       knowledge.OpCount,
 						Question: "location",
 						AtLeast:  2,
-						QIndex:   1,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"all_over",
 						},
-						QIndex: 1,
-						Mask:   0x200,
 					},
 				},
 			},
@@ -5742,44 +5248,37 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "health_anxiety",
 			Name: "Worry about the twitching itself",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "stress",
 						Options: []string{
 							"high",
 						},
-						QIndex: 10,
-						Mask:   0x4,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "duration",
 								Options: []string{
 									"2_weeks_to_3_months",
 									"over_3_months",
 								},
-								QIndex: 2,
-								Mask:   0x18,
 							},
 							{
-								Op:       knowledge.CondOp(4),
+								Op:       knowledge.OpCount,
 								Question: "location",
 								AtLeast:  2,
-								QIndex:   1,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "location",
 								Options: []string{
 									"all_over",
 								},
-								QIndex: 1,
-								Mask:   0x200,
 							},
 						},
 					},
@@ -5793,39 +5292,33 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "hyperventilation",
 			Name: "Over-breathing during anxiety or panic",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "stress",
 						Options: []string{
 							"moderate",
 							"high",
 						},
-						QIndex: 10,
-						Mask:   0x6,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"tingling_mouth",
 								},
-								QIndex: 5,
-								Mask:   0x8,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "location",
 								Options: []string{
 									"mouth",
 									"hands",
 								},
-								QIndex: 1,
-								Mask:   0x14,
 							},
 						},
 					},
@@ -5842,27 +5335,23 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "tics",
 			Name: "Tics",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"under_18",
 						},
-						QIndex: 30,
-						Mask:   0x1,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"eyelid",
 							"face",
 							"mouth",
 						},
-						QIndex: 1,
-						Mask:   0x7,
 					},
 				},
 			},
@@ -5873,33 +5362,29 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "sleep_starts",
 			Name: "Sleep starts (hypnic jerks)",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "age",
 								Options: []string{
 									"under_18",
 								},
-								QIndex: 30,
-								Mask:   0x1,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "sleep",
 								Options: []string{
 									"under_5",
 								},
-								QIndex: 11,
-								Mask:   0x4,
 							},
 						},
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"arms",
@@ -5907,17 +5392,13 @@ var snapshot = &knowledge.RuleBase{
 							"trunk",
 							"all_over",
 						},
-						QIndex: 1,
-						Mask:   0x360,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "frequency",
 						Options: []string{
 							"occasional",
 						},
-						QIndex: 3,
-						Mask:   0x1,
 					},
 				},
 			},
@@ -5928,13 +5409,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "tremor",
 			Name: "Shaking hands (tremor)",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"tremor",
 				},
-				QIndex: 5,
-				Mask:   0x400000,
 			},
 			Text: "A slight tremor is normal and shows more with caffeine, smoking, stress, tiredness or cold. Some medicines, an overactive thyroid and alcohol withdrawal cause it too. See a GP if a tremor gets worse over time or affects your daily life.",
 			Tests: []string{
@@ -5946,31 +5425,27 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "low_blood_sugar",
 			Name: "Low blood sugar (hypoglycaemia)",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diabetes_medicine",
 						},
-						QIndex: 24,
-						Mask:   0x400,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "sweating",
 								Options: []string{
 									"yes",
 								},
-								QIndex: 14,
-								Mask:   0x1,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"tremor",
@@ -5979,8 +5454,6 @@ var snapshot = &knowledge.RuleBase{
 									"tingling_mouth",
 									"fatigue",
 								},
-								QIndex: 5,
-								Mask:   0x4400058,
 							},
 						},
 					},
@@ -5996,13 +5469,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "alcohol_withdrawal",
 			Name: "Alcohol withdrawal",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "alcohol",
 				Options: []string{
 					"stopped_recently",
 				},
-				QIndex: 17,
-				Mask:   0x10,
 			},
 			Text:   "Within hours to a couple of days of stopping or sharply cutting down heavy drinking, the body can react with shaking hands, sweating, a racing heart, feeling sick and, at worst, fits or seeing things. A doctor can help you stop safely.",
 			Source: "nhs_alcohol_misuse",
@@ -6011,13 +5482,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "acute_dystonia",
 			Name: "Acute dystonia (a reaction to a medicine)",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "medications",
 				Options: []string{
 					"antipsychotic",
 				},
-				QIndex: 24,
-				Mask:   0x1000,
 			},
 			Text:   "Antipsychotic medicines and the anti-sickness medicines metoclopramide and prochlorperazine can cause acute dystonia: a spasm that twists the neck, jaw, tongue or eyes, often within days of starting. It is treatable; it needs a doctor the same day.",
 			Source: "nhs_prochlorperazine",
@@ -6026,13 +5495,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "lithium",
 			Name: "Lithium and its level",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "medications",
 				Options: []string{
 					"lithium",
 				},
-				QIndex: 24,
-				Mask:   0x200,
 			},
 			Text: "A fine tremor is common on lithium. A coarse tremor, twitching, diarrhoea, vomiting, unsteadiness or confusion can mean the lithium level is too high; losing fluid (vomiting, diarrhoea, sweating, drinking too little) raises it. A blood test measures it.",
 			Tests: []string{
@@ -6045,22 +5512,20 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "serotonin_syndrome",
 			Name: "Serotonin syndrome",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"antidepressant",
 						},
-						QIndex: 24,
-						Mask:   0x100,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"tremor",
@@ -6068,17 +5533,13 @@ var snapshot = &knowledge.RuleBase{
 									"palpitations",
 									"diarrhea",
 								},
-								QIndex: 5,
-								Mask:   0x4408040,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "sweating",
 								Options: []string{
 									"yes",
 								},
-								QIndex: 14,
-								Mask:   0x1,
 							},
 						},
 					},
@@ -6091,13 +5552,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "tetanus",
 			Name: "Tetanus",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"recent_wound",
 				},
-				QIndex: 28,
-				Mask:   0x400,
 			},
 			Text:   "Tetanus starts 4 to 21 days after a wound, bite or burn, usually with a stiff jaw and then painful muscle spasms. If you have not had all your tetanus jabs, or do not know, ask a GP or pharmacist about the wound even without symptoms.",
 			Source: "nhs_tetanus",
@@ -6106,13 +5565,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "rhabdomyolysis",
 			Name: "Muscle breakdown (rhabdomyolysis)",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"dark_urine",
 				},
-				QIndex: 5,
-				Mask:   0x10000,
 			},
 			Text: "Muscle pain, weakness and dark or cola-coloured urine after hard exercise, a statin, a fall or a crush can be muscle breakdown, which can harm the kidneys. Blood (CK) and urine tests check it.",
 			Tests: []string{
@@ -6125,25 +5582,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "thyrotoxic_periodic_paralysis",
 			Name: "Thyrotoxic periodic paralysis",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "weakness_speed",
 						Options: []string{
 							"hours",
 						},
-						QIndex: 8,
-						Mask:   0x1,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"thyroid_disease",
 						},
-						QIndex: 28,
-						Mask:   0x80,
 					},
 				},
 			},
@@ -6158,13 +5611,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "overactive_thyroid",
 			Name: "An overactive thyroid",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"thyroid_disease",
 				},
-				QIndex: 28,
-				Mask:   0x80,
 			},
 			Text: "An overactive thyroid can cause twitching, trembling, a racing heartbeat, anxiety and muscle weakness. Thyroid disease itself does not lower calcium (an operation on the neck can). A thyroid blood test checks it.",
 			Tests: []string{
@@ -6176,13 +5627,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "kidney_disease",
 			Name: "Kidney disease",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"kidney_disease",
 				},
-				QIndex: 28,
-				Mask:   0x2,
 			},
 			Text: "Kidney disease can cause muscle twitches and cramps, and it upsets the salts in the blood (potassium, calcium and others), often making them too high rather than too low. Your kidney team can check them with blood tests.",
 			Tests: []string{
@@ -6197,25 +5646,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "potassium_keeping_medicines",
 			Name: "Medicines that keep potassium in",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 25,
-						Mask:   0xc,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ace_arb",
 						},
-						QIndex: 24,
-						Mask:   0x800,
 					},
 				},
 			},
@@ -6229,10 +5674,10 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "medicines_sodium",
 			Name: "Medicines that lower sodium",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
@@ -6241,8 +5686,6 @@ var snapshot = &knowledge.RuleBase{
 							"other",
 							"new_medicine",
 						},
-						QIndex: 24,
-						Mask:   0xe102,
 					},
 				},
 			},
@@ -6256,10 +5699,10 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "medicines_potassium",
 			Name: "Medicines that lower potassium",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"corticosteroid",
@@ -6267,19 +5710,15 @@ var snapshot = &knowledge.RuleBase{
 							"other",
 							"new_medicine",
 						},
-						QIndex: 24,
-						Mask:   0xc404,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"thiazide",
 							"loop",
 							"not_sure",
 						},
-						QIndex: 25,
-						Mask:   0x1b,
 					},
 				},
 			},
@@ -6293,13 +5732,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "anticonvulsants_vitamin_d",
 			Name: "Epilepsy medicines and vitamin D",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "medications",
 				Options: []string{
 					"anticonvulsant",
 				},
-				QIndex: 24,
-				Mask:   0x2000,
 			},
 			Text: "Long-term carbamazepine, phenytoin, primidone or sodium valproate can lower vitamin D and weaken bones; the MHRA advises considering vitamin D for people on them who get little sun or calcium. Ask your doctor.",
 			Tests: []string{
@@ -6312,19 +5749,17 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "statins",
 			Name: "Statins and muscle symptoms",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"statin",
 						},
-						QIndex: 24,
-						Mask:   0x80,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"muscle_aches",
@@ -6333,8 +5768,6 @@ var snapshot = &knowledge.RuleBase{
 							"cramps",
 							"dark_urine",
 						},
-						QIndex: 5,
-						Mask:   0x811022,
 					},
 				},
 			},
@@ -6348,20 +5781,18 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "medicines_muscles",
 			Name: "Medicines and muscle symptoms",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"other",
 							"new_medicine",
 						},
-						QIndex: 24,
-						Mask:   0xc000,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"muscle_aches",
@@ -6369,8 +5800,6 @@ var snapshot = &knowledge.RuleBase{
 							"pain",
 							"cramps",
 						},
-						QIndex: 5,
-						Mask:   0x801022,
 					},
 				},
 			},
@@ -6384,13 +5813,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:   "diabetes",
 			Name: "Diabetes and the nerves",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"diabetes",
 				},
-				QIndex: 28,
-				Mask:   0x10,
 			},
 			Text: "Diabetes is the commonest cause of damage to the nerves of the hands and feet (peripheral neuropathy) in the UK, and the risk is higher when blood sugar is poorly controlled. A doctor can check your nerves, and a blood test shows how well the diabetes is controlled.",
 			Tests: []string{
@@ -6404,12 +5831,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "breathing_difficulty",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"breathing_difficulty",
 				},
-				Mask: 0x2,
 			},
 			Reason: "Difficulty breathing or a tight throat can be a spasm of the throat muscles from very low calcium, or another emergency.",
 			Action: "Call emergency services now.",
@@ -6419,12 +5845,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "chest_pain",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"chest_pain",
 				},
-				Mask: 0x4,
 			},
 			Reason: "Chest pain or pressure can be a heart problem.",
 			Action: "Call emergency services now.",
@@ -6434,12 +5859,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "stroke_signs",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"stroke_signs",
 				},
-				Mask: 0x10,
 			},
 			Reason: "Sudden face drooping, arm weakness or slurred speech are signs of a stroke.",
 			Action: "Call emergency services now and note the time the signs started.",
@@ -6449,12 +5873,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "one_side_spells",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"one_side_spells",
 				},
-				Mask: 0x20,
 			},
 			Reason: "Sudden spells of weakness, numbness or jerking in one arm or leg or down one side can be a mini-stroke (TIA), even when they pass: it can come before a stroke.",
 			Action: "Call emergency services now, even if the spells have stopped.",
@@ -6464,13 +5887,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness_within_hours",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "weakness_speed",
 				Options: []string{
 					"hours",
 				},
-				QIndex: 8,
-				Mask:   0x1,
 			},
 			Reason: "Weakness that came on or got worse within hours can be a stroke, a sudden fall in potassium (periodic paralysis) or another emergency.",
 			Action: "Call emergency services now and note the time it started.",
@@ -6480,12 +5901,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "seizure",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"seizure",
 				},
-				Mask: 0x40,
 			},
 			Reason: "A seizure can come from severely low calcium or sodium, or another serious cause.",
 			Action: "Call emergency services now.",
@@ -6495,24 +5915,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "fainting_with_palpitations",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"fainting",
 						},
-						Mask: 0x8,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"palpitations",
 						},
-						QIndex: 5,
-						Mask:   0x40,
 					},
 				},
 			},
@@ -6524,13 +5941,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "confusion",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"confusion",
 				},
-				QIndex: 5,
-				Mask:   0x4000000,
 			},
 			Reason: "New confusion with twitching can mean severely low sodium or calcium, or Wernicke's encephalopathy from a lack of thiamine.",
 			Action: "Call emergency services now, or ask someone to call for you.",
@@ -6540,25 +5955,22 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "fast_weakness_swallowing",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "weakness_speed",
 						Options: []string{
 							"hours",
 							"days",
 						},
-						QIndex: 8,
-						Mask:   0x3,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"swallowing_difficulty",
 						},
-						Mask: 0x80,
 					},
 				},
 			},
@@ -6570,25 +5982,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "double_vision_headache",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"double_vision",
 						},
-						QIndex: 5,
-						Mask:   0x2000000,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"headache",
 						},
-						QIndex: 5,
-						Mask:   0x1000000,
 					},
 				},
 			},
@@ -6600,103 +6008,88 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "dilutional_low_sodium",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "rehydration",
 										Options: []string{
 											"plain_water",
 										},
-										QIndex: 15,
-										Mask:   0x1,
 									},
 									{
-										Op: knowledge.CondOp(2),
+										Op: knowledge.OpAny,
 										Subs: []knowledge.Cond{
 											{
-												Op:       knowledge.CondOp(1),
+												Op:       knowledge.OpAnswer,
 												Question: "sweating",
 												Options: []string{
 													"yes",
 												},
-												QIndex: 14,
-												Mask:   0x1,
 											},
 											{
-												Op:       knowledge.CondOp(1),
+												Op:       knowledge.OpAnswer,
 												Question: "exercise",
 												Options: []string{
 													"strenuous",
 												},
-												QIndex: 12,
-												Mask:   0x8,
 											},
 										},
 									},
 								},
 							},
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "exercise",
 										Options: []string{
 											"strenuous",
 										},
-										QIndex: 12,
-										Mask:   0x8,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "rehydration",
 										Options: []string{
 											"electrolytes",
 										},
-										QIndex: 15,
-										Mask:   0x2,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "drinking_amount",
 										Options: []string{
 											"more_than_thirst",
 										},
-										QIndex: 16,
-										Mask:   0x1,
 									},
 								},
 							},
 						},
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"nausea_vomiting",
 									"confusion",
 								},
-								QIndex: 5,
-								Mask:   0x4004000,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "serious",
 								Options: []string{
 									"fainting",
 									"seizure",
 								},
-								Mask: 0x48,
 							},
 						},
 					},
@@ -6710,37 +6103,32 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "tetanus",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"recent_wound",
 						},
-						QIndex: 28,
-						Mask:   0x400,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"jaw_stiffness",
 									"stiffness",
 								},
-								QIndex: 5,
-								Mask:   0x300000,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "serious",
 								Options: []string{
 									"sustained_spasm",
 								},
-								Mask: 0x100,
 							},
 						},
 					},
@@ -6754,25 +6142,22 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "tetany_no_parathyroid_reserve",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"neck_surgery",
 							"parathyroid",
 						},
-						QIndex: 28,
-						Mask:   0x60,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"sustained_spasm",
 						},
-						Mask: 0x100,
 					},
 				},
 			},
@@ -6784,24 +6169,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "adrenal_crisis",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"corticosteroid",
 						},
-						QIndex: 24,
-						Mask:   0x4,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "serious",
 						Options: []string{
 							"fainting",
 						},
-						Mask: 0x8,
 					},
 				},
 			},
@@ -6813,12 +6195,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "fainting",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"fainting",
 				},
-				Mask: 0x8,
 			},
 			Reason: "Fainting or nearly fainting needs a doctor to find the cause.",
 			Action: "Speak to a doctor today; call emergency services if you faint again or have chest pain or a racing heartbeat.",
@@ -6828,12 +6209,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "swallowing_difficulty",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"swallowing_difficulty",
 				},
-				Mask: 0x80,
 			},
 			Reason: "Difficulty swallowing with muscle symptoms needs an urgent assessment.",
 			Action: "Speak to a doctor today; call emergency services if you choke or cannot swallow at all.",
@@ -6843,12 +6223,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "sustained_spasm",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"sustained_spasm",
 				},
-				Mask: 0x100,
 			},
 			Reason: "Spasms that lock and will not release (tetany) can mean severely low calcium or magnesium, in pregnancy too.",
 			Action: "Speak to a doctor today; call emergency services if it spreads to the throat or your breathing.",
@@ -6858,13 +6237,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness_worsening_days",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "weakness_speed",
 				Options: []string{
 					"days",
 				},
-				QIndex: 8,
-				Mask:   0x2,
 			},
 			Reason: "Weakness that is getting worse from one day to the next is rapidly progressive weakness, which needs to be seen the same day.",
 			Action: "Speak to a doctor today; call emergency services if you cannot stand, swallow or breathe easily.",
@@ -6874,39 +6251,34 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness_with_breathlessness",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "serious",
 								Options: []string{
 									"progressive_weakness",
 								},
-								Mask: 0x400,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "weakness_speed",
 								Options: []string{
 									"days",
 									"weeks",
 								},
-								QIndex: 8,
-								Mask:   0x6,
 							},
 						},
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"breathless_on_exertion",
 						},
-						QIndex: 5,
-						Mask:   0x10000000,
 					},
 				},
 			},
@@ -6918,40 +6290,34 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "palpitations_with_potassium_loss",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"palpitations",
 						},
-						QIndex: 5,
-						Mask:   0x40,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"diuretic",
 									"laxative",
 								},
-								QIndex: 24,
-								Mask:   0x12,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"nausea_vomiting",
 									"diarrhea",
 									"weakness",
 								},
-								QIndex: 5,
-								Mask:   0xc020,
 							},
 						},
 					},
@@ -6965,25 +6331,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "palpitations_on_ppi",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"palpitations",
 						},
-						QIndex: 5,
-						Mask:   0x40,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ppi",
 						},
-						QIndex: 24,
-						Mask:   0x8,
 					},
 				},
 			},
@@ -6995,42 +6357,36 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "neck_surgery_low_calcium",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"neck_surgery",
 							"parathyroid",
 						},
-						QIndex: 28,
-						Mask:   0x60,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"tingling_mouth",
 									"numbness_tingling",
 									"cramps",
 								},
-								QIndex: 5,
-								Mask:   0xe,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "location",
 								Options: []string{
 									"mouth",
 									"face",
 									"hands",
 								},
-								QIndex: 1,
-								Mask:   0x16,
 							},
 						},
 					},
@@ -7044,86 +6400,72 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "overdrinking_headache",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"headache",
 						},
-						QIndex: 5,
-						Mask:   0x1000000,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "rehydration",
 										Options: []string{
 											"plain_water",
 										},
-										QIndex: 15,
-										Mask:   0x1,
 									},
 									{
-										Op: knowledge.CondOp(2),
+										Op: knowledge.OpAny,
 										Subs: []knowledge.Cond{
 											{
-												Op:       knowledge.CondOp(1),
+												Op:       knowledge.OpAnswer,
 												Question: "sweating",
 												Options: []string{
 													"yes",
 												},
-												QIndex: 14,
-												Mask:   0x1,
 											},
 											{
-												Op:       knowledge.CondOp(1),
+												Op:       knowledge.OpAnswer,
 												Question: "exercise",
 												Options: []string{
 													"strenuous",
 												},
-												QIndex: 12,
-												Mask:   0x8,
 											},
 										},
 									},
 								},
 							},
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "exercise",
 										Options: []string{
 											"strenuous",
 										},
-										QIndex: 12,
-										Mask:   0x8,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "rehydration",
 										Options: []string{
 											"electrolytes",
 										},
-										QIndex: 15,
-										Mask:   0x2,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "drinking_amount",
 										Options: []string{
 											"more_than_thirst",
 										},
-										QIndex: 16,
-										Mask:   0x1,
 									},
 								},
 							},
@@ -7139,26 +6481,22 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "diuretic_with_vomiting",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diuretic",
 						},
-						QIndex: 24,
-						Mask:   0x2,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"nausea_vomiting",
 							"diarrhea",
 						},
-						QIndex: 5,
-						Mask:   0xc000,
 					},
 				},
 			},
@@ -7170,13 +6508,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "cannot_keep_fluids_down",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "vomiting",
 				Options: []string{
 					"cannot_keep_fluids_down",
 				},
-				QIndex: 7,
-				Mask:   0x4,
 			},
 			Reason: "Being sick with drinks not staying down quickly leads to dehydration and loses potassium, magnesium and sodium.",
 			Action: "Speak to a doctor or NHS 111 today; call emergency services if you feel faint, confused or very drowsy.",
@@ -7186,36 +6522,30 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "vomiting_three_days",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"nausea_vomiting",
 						},
-						QIndex: 5,
-						Mask:   0x4000,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "vomiting",
 						Options: []string{
 							"keeping_fluids_down",
 							"cannot_keep_fluids_down",
 						},
-						QIndex: 7,
-						Mask:   0x6,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "gi_duration",
 						Options: []string{
 							"3_to_6_days",
 							"week_plus",
 						},
-						QIndex: 6,
-						Mask:   0x6,
 					},
 				},
 			},
@@ -7227,25 +6557,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "diarrhoea_week",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"diarrhea",
 						},
-						QIndex: 5,
-						Mask:   0x8000,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "gi_duration",
 						Options: []string{
 							"week_plus",
 						},
-						QIndex: 6,
-						Mask:   0x4,
 					},
 				},
 			},
@@ -7257,38 +6583,32 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "steroids_with_stomach_upset",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"corticosteroid",
 						},
-						QIndex: 24,
-						Mask:   0x4,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "vomiting",
 								Options: []string{
 									"keeping_fluids_down",
 									"cannot_keep_fluids_down",
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"diarrhea",
 								},
-								QIndex: 5,
-								Mask:   0x8000,
 							},
 						},
 					},
@@ -7302,53 +6622,45 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "late_pregnancy_warning",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "pregnancy_stage",
 								Options: []string{
 									"20_weeks_plus",
 								},
-								QIndex: 29,
-								Mask:   0x2,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"recently_gave_birth",
 								},
-								QIndex: 28,
-								Mask:   0x1000,
 							},
 						},
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"headache",
 									"double_vision",
 								},
-								QIndex: 5,
-								Mask:   0x3000000,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "vomiting",
 								Options: []string{
 									"keeping_fluids_down",
 									"cannot_keep_fluids_down",
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 						},
 					},
@@ -7362,25 +6674,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "pregnancy_cannot_keep_fluids_down",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"pregnant",
 						},
-						QIndex: 28,
-						Mask:   0x800,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "vomiting",
 						Options: []string{
 							"cannot_keep_fluids_down",
 						},
-						QIndex: 7,
-						Mask:   0x4,
 					},
 				},
 			},
@@ -7392,32 +6700,28 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "lithium_toxicity",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"lithium",
 						},
-						QIndex: 24,
-						Mask:   0x200,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "vomiting",
 								Options: []string{
 									"keeping_fluids_down",
 									"cannot_keep_fluids_down",
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"diarrhea",
@@ -7426,8 +6730,6 @@ var snapshot = &knowledge.RuleBase{
 									"double_vision",
 									"confusion",
 								},
-								QIndex: 5,
-								Mask:   0x6048020,
 							},
 						},
 					},
@@ -7441,36 +6743,31 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "acute_dystonia",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"antipsychotic",
 						},
-						QIndex: 24,
-						Mask:   0x1000,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "serious",
 								Options: []string{
 									"sustained_spasm",
 								},
-								Mask: 0x100,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"jaw_stiffness",
 								},
-								QIndex: 5,
-								Mask:   0x200000,
 							},
 						},
 					},
@@ -7484,106 +6781,90 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "serotonin_syndrome",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"antidepressant",
 						},
-						QIndex: 24,
-						Mask:   0x100,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "symptoms",
 										Options: []string{
 											"tremor",
 										},
-										QIndex: 5,
-										Mask:   0x400000,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "symptoms",
 										Options: []string{
 											"confusion",
 											"palpitations",
 											"diarrhea",
 										},
-										QIndex: 5,
-										Mask:   0x4008040,
 									},
 								},
 							},
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "symptoms",
 										Options: []string{
 											"confusion",
 										},
-										QIndex: 5,
-										Mask:   0x4000000,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "symptoms",
 										Options: []string{
 											"palpitations",
 											"diarrhea",
 										},
-										QIndex: 5,
-										Mask:   0x8040,
 									},
 								},
 							},
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "symptoms",
 										Options: []string{
 											"palpitations",
 										},
-										QIndex: 5,
-										Mask:   0x40,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "symptoms",
 										Options: []string{
 											"diarrhea",
 										},
-										QIndex: 5,
-										Mask:   0x8000,
 									},
 								},
 							},
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "sweating",
 										Options: []string{
 											"yes",
 										},
-										QIndex: 14,
-										Mask:   0x1,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "symptoms",
 										Options: []string{
 											"tremor",
@@ -7591,8 +6872,6 @@ var snapshot = &knowledge.RuleBase{
 											"palpitations",
 											"diarrhea",
 										},
-										QIndex: 5,
-										Mask:   0x4408040,
 									},
 								},
 							},
@@ -7608,48 +6887,40 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "muscle_breakdown",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"dark_urine",
 						},
-						QIndex: 5,
-						Mask:   0x10000,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"muscle_aches",
 									"weakness",
 									"pain",
 								},
-								QIndex: 5,
-								Mask:   0x801020,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "exercise",
 								Options: []string{
 									"strenuous",
 								},
-								QIndex: 12,
-								Mask:   0x8,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"statin",
 								},
-								QIndex: 24,
-								Mask:   0x80,
 							},
 						},
 					},
@@ -7663,27 +6934,23 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "statin_muscle_symptoms",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"statin",
 						},
-						QIndex: 24,
-						Mask:   0x80,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"muscle_aches",
 							"weakness",
 							"pain",
 						},
-						QIndex: 5,
-						Mask:   0x801020,
 					},
 				},
 			},
@@ -7695,13 +6962,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "double_vision",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"double_vision",
 				},
-				QIndex: 5,
-				Mask:   0x2000000,
 			},
 			Reason: "Double or blurred vision, or eyes that jerk, needs a doctor the same day when it started suddenly; twitchcheck does not ask when it started, so it takes it as sudden.",
 			Action: "Speak to a doctor or NHS 111 today; call emergency services if you also have a severe headache, weakness or slurred speech.",
@@ -7711,74 +6976,62 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "wernicke",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "alcohol",
 								Options: []string{
 									"heavy",
 								},
-								QIndex: 17,
-								Mask:   0x1c,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"malabsorption",
 									"eating_disorder",
 								},
-								QIndex: 28,
-								Mask:   0x20c,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "gi_duration",
 								Options: []string{
 									"week_plus",
 								},
-								QIndex: 6,
-								Mask:   0x4,
 							},
 							{
-								Op: knowledge.CondOp(3),
+								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "vomiting",
 										Options: []string{
 											"keeping_fluids_down",
 											"cannot_keep_fluids_down",
 										},
-										QIndex: 7,
-										Mask:   0x6,
 									},
 									{
-										Op:       knowledge.CondOp(1),
+										Op:       knowledge.OpAnswer,
 										Question: "gi_duration",
 										Options: []string{
 											"3_to_6_days",
 										},
-										QIndex: 6,
-										Mask:   0x2,
 									},
 								},
 							},
 						},
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"balance_problems",
 							"double_vision",
 						},
-						QIndex: 5,
-						Mask:   0x2040000,
 					},
 				},
 			},
@@ -7790,72 +7043,60 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "too_much_potassium_kidney",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"kidney_disease",
 						},
-						QIndex: 28,
-						Mask:   0x2,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "supplements",
 								Options: []string{
 									"potassium",
 									"magnesium",
 								},
-								QIndex: 27,
-								Mask:   0x102,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "diuretic_kind",
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"ace_arb",
 								},
-								QIndex: 24,
-								Mask:   0x800,
 							},
 						},
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"palpitations",
 									"weakness",
 								},
-								QIndex: 5,
-								Mask:   0x60,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "vomiting",
 								Options: []string{
 									"keeping_fluids_down",
 									"cannot_keep_fluids_down",
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 						},
 					},
@@ -7869,49 +7110,41 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "high_potassium_risk",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 27,
-						Mask:   0x100,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "diuretic_kind",
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"ace_arb",
 								},
-								QIndex: 24,
-								Mask:   0x800,
 							},
 						},
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"palpitations",
 							"weakness",
 						},
-						QIndex: 5,
-						Mask:   0x60,
 					},
 				},
 			},
@@ -7923,38 +7156,32 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "alcohol_withdrawal",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"stopped_recently",
 						},
-						QIndex: 17,
-						Mask:   0x10,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"tremor",
 									"palpitations",
 								},
-								QIndex: 5,
-								Mask:   0x400040,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "sweating",
 								Options: []string{
 									"yes",
 								},
-								QIndex: 14,
-								Mask:   0x1,
 							},
 						},
 					},
@@ -7968,14 +7195,12 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "long_duration",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "duration",
 				Options: []string{
 					"2_weeks_to_3_months",
 					"over_3_months",
 				},
-				QIndex: 2,
-				Mask:   0x18,
 			},
 			Reason: "Twitching has lasted more than two weeks.",
 			Action: "Book an appointment with a doctor.",
@@ -7985,22 +7210,19 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "several_places",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(4),
+						Op:       knowledge.OpCount,
 						Question: "location",
 						AtLeast:  2,
-						QIndex:   1,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"all_over",
 						},
-						QIndex: 1,
-						Mask:   0x200,
 					},
 				},
 			},
@@ -8012,13 +7234,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "spreading",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "spreading",
 				Options: []string{
 					"yes",
 				},
-				QIndex: 4,
-				Mask:   0x1,
 			},
 			Reason: "The twitching has spread to new muscles.",
 			Action: "Book an appointment with a doctor.",
@@ -8028,12 +7248,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "muscle_wasting",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"muscle_wasting",
 				},
-				Mask: 0x200,
 			},
 			Reason: "A muscle that looks thinner, with twitching, needs a doctor's examination.",
 			Action: "Book an appointment with a doctor soon and mention the wasting.",
@@ -8043,12 +7262,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "progressive_weakness",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"progressive_weakness",
 				},
-				Mask: 0x400,
 			},
 			Reason: "Weakness that gets worse over weeks, with twitching, needs a doctor's examination.",
 			Action: "Book an appointment with a doctor soon and mention the weakness.",
@@ -8058,12 +7276,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "falls",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "serious",
 				Options: []string{
 					"falls",
 				},
-				Mask: 0x800,
 			},
 			Reason: "Tripping, falling or dropping things can mean weakness that needs examining.",
 			Action: "Book an appointment with a doctor soon.",
@@ -8073,13 +7290,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"weakness",
 				},
-				QIndex: 5,
-				Mask:   0x20,
 			},
 			Reason: "The twitching comes with muscle weakness.",
 			Action: "Book an appointment with a doctor.",
@@ -8089,13 +7304,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "stiffness",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"stiffness",
 				},
-				QIndex: 5,
-				Mask:   0x100000,
 			},
 			Reason: "The twitching muscles feel stiff.",
 			Action: "Book an appointment with a doctor.",
@@ -8105,13 +7318,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "numbness_tingling",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"numbness_tingling",
 				},
-				QIndex: 5,
-				Mask:   0x4,
 			},
 			Reason: "The twitching comes with numbness or pins and needles.",
 			Action: "Book an appointment with a doctor.",
@@ -8121,13 +7332,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "tingling_mouth",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"tingling_mouth",
 				},
-				QIndex: 5,
-				Mask:   0x8,
 			},
 			Reason: "Tingling around the mouth or in the fingertips can mean low calcium.",
 			Action: "Book an appointment with a doctor and ask for a calcium test.",
@@ -8137,13 +7346,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "coordination",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"balance_problems",
 				},
-				QIndex: 5,
-				Mask:   0x40000,
 			},
 			Reason: "The twitching comes with balance or coordination problems.",
 			Action: "Book an appointment with a doctor.",
@@ -8153,13 +7360,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "significant_pain",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"pain",
 				},
-				QIndex: 5,
-				Mask:   0x800000,
 			},
 			Reason: "The twitching comes with significant pain.",
 			Action: "Book an appointment with a doctor.",
@@ -8169,13 +7374,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "palpitations",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"palpitations",
 				},
-				QIndex: 5,
-				Mask:   0x40,
 			},
 			Reason: "An irregular or racing heartbeat should be checked.",
 			Action: "Book an appointment with a doctor; if you feel faint, breathless or have chest pain, get help without waiting.",
@@ -8185,25 +7388,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "tongue_or_speech",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "location",
 						Options: []string{
 							"tongue",
 						},
-						QIndex: 1,
-						Mask:   0x8,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"speech_changes",
 						},
-						QIndex: 5,
-						Mask:   0x80000,
 					},
 				},
 			},
@@ -8215,13 +7414,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "dark_urine",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "symptoms",
 				Options: []string{
 					"dark_urine",
 				},
-				QIndex: 5,
-				Mask:   0x10000,
 			},
 			Reason: "Dark brown or cola-coloured urine can come from muscle breakdown, too little fluid or the liver, and needs a urine and blood test.",
 			Action: "Book an appointment with a doctor and ask for a urine test and a CK blood test; sooner if your muscles hurt or feel weak.",
@@ -8231,25 +7428,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "lithium_tremor",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"lithium",
 						},
-						QIndex: 24,
-						Mask:   0x200,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"tremor",
 						},
-						QIndex: 5,
-						Mask:   0x400000,
 					},
 				},
 			},
@@ -8261,13 +7454,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "new_medicine",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "medications",
 				Options: []string{
 					"new_medicine",
 				},
-				QIndex: 24,
-				Mask:   0x4000,
 			},
 			Reason: "A medicine started or changed recently may be the cause.",
 			Action: "Ask your doctor or pharmacist; never stop a prescribed medicine without advice.",
@@ -8277,25 +7468,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "b6_with_numbness",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"b6_high_dose",
 						},
-						QIndex: 27,
-						Mask:   0x20,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"numbness_tingling",
 						},
-						QIndex: 5,
-						Mask:   0x4,
 					},
 				},
 			},
@@ -8307,25 +7494,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "anaemia_signs",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"pale_skin",
 						},
-						QIndex: 5,
-						Mask:   0x8000000,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"breathless_on_exertion",
 						},
-						QIndex: 5,
-						Mask:   0x10000000,
 					},
 				},
 			},
@@ -8337,13 +7520,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "long_vomiting_diarrhoea",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "gi_duration",
 				Options: []string{
 					"week_plus",
 				},
-				QIndex: 6,
-				Mask:   0x4,
 			},
 			Reason: "Nausea, vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
 			Action: "Book an appointment with a doctor soon.",
@@ -8353,26 +7534,22 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "laxative_with_vomiting",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"laxative",
 						},
-						QIndex: 24,
-						Mask:   0x10,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "vomiting",
 						Options: []string{
 							"keeping_fluids_down",
 							"cannot_keep_fluids_down",
 						},
-						QIndex: 7,
-						Mask:   0x6,
 					},
 				},
 			},
@@ -8384,13 +7561,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "ppi_over_year",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "ppi_duration",
 				Options: []string{
 					"over_1_year",
 				},
-				QIndex: 26,
-				Mask:   0x2,
 			},
 			Reason: "After more than a year on an acid reducer (PPI), magnesium may need checking.",
 			Action: "Book an appointment with a doctor and ask whether your magnesium should be checked; do not stop the medicine on your own.",
@@ -8400,13 +7575,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "neck_surgery",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"neck_surgery",
 				},
-				QIndex: 28,
-				Mask:   0x20,
 			},
 			Reason: "After thyroid or parathyroid surgery, twitching needs a calcium and parathyroid check.",
 			Action: "Book an appointment with a doctor or your surgical team and ask for a calcium level and PTH.",
@@ -8416,46 +7589,38 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "potassium_supplement_risk",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"potassium",
 						},
-						QIndex: 27,
-						Mask:   0x100,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "conditions",
 								Options: []string{
 									"kidney_disease",
 								},
-								QIndex: 28,
-								Mask:   0x2,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "diuretic_kind",
 								Options: []string{
 									"potassium_sparing",
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "medications",
 								Options: []string{
 									"ace_arb",
 								},
-								QIndex: 24,
-								Mask:   0x800,
 							},
 						},
 					},
@@ -8469,13 +7634,11 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "eating_disorder",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"eating_disorder",
 				},
-				QIndex: 28,
-				Mask:   0x200,
 			},
 			Reason: "With an eating disorder or very little food lately, shortages are likely and putting them right needs care: eating more or starting supplements too quickly can be dangerous (refeeding).",
 			Action: "Book an appointment with a doctor, or speak to your care team, and ask for blood tests; twitchcheck offers no food or supplement fix.",
@@ -8485,14 +7648,12 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "dependent_drinking",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "alcohol",
 				Options: []string{
 					"dependent",
 					"stopped_recently",
 				},
-				QIndex: 17,
-				Mask:   0x18,
 			},
 			Reason: "Drinking heavily most days, or stopping suddenly after it, can leave the body short of thiamine and magnesium, and stopping suddenly without help can be dangerous.",
 			Action: "Book an appointment with a doctor for blood tests and help with drinking; do not stop suddenly without advice.",
@@ -8502,25 +7663,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "alcohol_in_pregnancy",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "conditions",
 						Options: []string{
 							"pregnant",
 						},
-						QIndex: 28,
-						Mask:   0x800,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 17,
-						Mask:   0x1c,
 					},
 				},
 			},
@@ -8532,25 +7689,21 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "alcohol_under_18",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "age",
 						Options: []string{
 							"under_18",
 						},
-						QIndex: 30,
-						Mask:   0x1,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "alcohol",
 						Options: []string{
 							"heavy",
 						},
-						QIndex: 17,
-						Mask:   0x1c,
 					},
 				},
 			},
@@ -8563,31 +7716,27 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "low_blood_sugar",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"diabetes_medicine",
 						},
-						QIndex: 24,
-						Mask:   0x400,
 					},
 					{
-						Op: knowledge.CondOp(2),
+						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "sweating",
 								Options: []string{
 									"yes",
 								},
-								QIndex: 14,
-								Mask:   0x1,
 							},
 							{
-								Op:       knowledge.CondOp(1),
+								Op:       knowledge.OpAnswer,
 								Question: "symptoms",
 								Options: []string{
 									"tremor",
@@ -8595,8 +7744,6 @@ var snapshot = &knowledge.RuleBase{
 									"confusion",
 									"tingling_mouth",
 								},
-								QIndex: 5,
-								Mask:   0x4400048,
 							},
 						},
 					},
@@ -8608,13 +7755,11 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "kidney_disease",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"kidney_disease",
 				},
-				QIndex: 28,
-				Mask:   0x2,
 			},
 			Text:   "You have kidney disease: do not take magnesium or potassium supplements (or potassium salt substitutes) without your doctor's advice. Weak kidneys can let them build up to dangerous levels.",
 			Source: "ods_magnesium",
@@ -8622,25 +7767,21 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "potassium_sparing_diuretic",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(2),
+				Op: knowledge.OpAny,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "diuretic_kind",
 						Options: []string{
 							"potassium_sparing",
 						},
-						QIndex: 25,
-						Mask:   0xc,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "medications",
 						Options: []string{
 							"ace_arb",
 						},
-						QIndex: 24,
-						Mask:   0x800,
 					},
 				},
 			},
@@ -8650,13 +7791,11 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "pregnancy",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "conditions",
 				Options: []string{
 					"pregnant",
 				},
-				QIndex: 28,
-				Mask:   0x800,
 			},
 			Text:   "You are pregnant: ask your midwife, doctor or pharmacist before taking any other supplement. The NHS advises 400 micrograms of folic acid a day until 12 weeks, and 10 micrograms of vitamin D a day; avoid supplements with vitamin A (retinol).",
 			Source: "nhs_pregnancy_vitamins",
@@ -8664,13 +7803,11 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "b6_high_dose",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "supplements",
 				Options: []string{
 					"b6_high_dose",
 				},
-				QIndex: 27,
-				Mask:   0x20,
 			},
 			Text:   "You already take high-dose vitamin B6. Multivitamins, B complexes and magnesium products often contain B6 too: check every label before adding one.",
 			Source: "tga_b6_products",
@@ -8678,27 +7815,23 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "b6_in_other_products",
 			When: knowledge.Cond{
-				Op: knowledge.CondOp(3),
+				Op: knowledge.OpAll,
 				Subs: []knowledge.Cond{
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "symptoms",
 						Options: []string{
 							"numbness_tingling",
 						},
-						QIndex: 5,
-						Mask:   0x4,
 					},
 					{
-						Op:       knowledge.CondOp(1),
+						Op:       knowledge.OpAnswer,
 						Question: "supplements",
 						Options: []string{
 							"magnesium",
 							"multivitamin",
 							"b_complex",
 						},
-						QIndex: 27,
-						Mask:   0x242,
 					},
 				},
 			},
@@ -8708,7 +7841,7 @@ var snapshot = &knowledge.RuleBase{
 		{
 			ID: "prescribed_medicine",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
+				Op:       knowledge.OpAnswer,
 				Question: "medications",
 				Options: []string{
 					"diuretic",
@@ -8727,8 +7860,6 @@ var snapshot = &knowledge.RuleBase{
 					"new_medicine",
 					"other",
 				},
-				QIndex: 24,
-				Mask:   0xfffe,
 			},
 			Text:   "Never stop or change a prescribed medicine on your own: ask the doctor or pharmacist who prescribed it whether it could be involved.",
 			Source: "nhs_twitches",

@@ -171,7 +171,7 @@ func atomCodes(q *knowledge.Question, c *knowledge.Cond) []string {
 		return out
 	}
 	for i := range q.Options {
-		if id := q.Options[i].ID; i < 64 && c.Mask&(1<<i) != 0 && !slices.Contains(out, id) {
+		if id := q.Options[i].ID; c.Matches(i) && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}

@@ -35,12 +35,20 @@ type Cond struct {
 	Subs     []Cond   // OpAny, OpAll
 	Pos      Pos
 
-	// QIndex and Mask are filled in by validation: the index of Question
-	// and the bits of Options and of every option that counts as one of
-	// them (counts_as); for OpCount, the bit of "none", which is not
-	// counted. Anything given for them on input is overwritten.
-	QIndex int
-	Mask   uint64
+	// qIndex and mask are compiled (compile.go) by Load and FromSnapshot:
+	// the index of Question and the bits of Options and of every option
+	// that counts as one of them (counts_as); for OpCount, the bit of
+	// "none", which is not counted.
+	qIndex int
+	mask   uint64
+}
+
+// Matches reports whether choosing option i (an index into the options
+// of c's question) makes the answer condition c hold: i is one of the
+// options c names or counts as one of them (counts_as). It is false for
+// any other kind of condition.
+func (c *Cond) Matches(i int) bool {
+	return c.Op == OpAnswer && i >= 0 && i < 64 && c.mask&(1<<i) != 0
 }
 
 // AnswerRef names one selected option of one question: the option the
@@ -72,7 +80,7 @@ func (rb *RuleBase) ReadAs(r AnswerRef) string {
 // conditions are a single answer, and this saves a call for each.
 func (c *Cond) fires(sel []uint64) bool {
 	if c.Op == OpAnswer {
-		return sel[c.QIndex]&c.Mask != 0
+		return sel[c.qIndex]&c.mask != 0
 	}
 	return c.holds(sel)
 }
@@ -81,7 +89,7 @@ func (c *Cond) fires(sel []uint64) bool {
 func (c *Cond) holds(sel []uint64) bool {
 	switch c.Op {
 	case OpAnswer:
-		return sel[c.QIndex]&c.Mask != 0
+		return sel[c.qIndex]&c.mask != 0
 	case OpAny:
 		for i := range c.Subs {
 			if c.Subs[i].holds(sel) {
@@ -97,7 +105,7 @@ func (c *Cond) holds(sel []uint64) bool {
 		}
 		return len(c.Subs) > 0
 	case OpCount:
-		return bits.OnesCount64(sel[c.QIndex]&^c.Mask) >= c.AtLeast
+		return bits.OnesCount64(sel[c.qIndex]&^c.mask) >= c.AtLeast
 	}
 	return false
 }
@@ -126,7 +134,7 @@ func (c *Cond) appendRefs(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerR
 func (c *Cond) firstQuestion(sel []uint64) int {
 	switch c.Op {
 	case OpAnswer, OpCount:
-		return c.QIndex
+		return c.qIndex
 	}
 	for i := range c.Subs {
 		if c.Subs[i].holds(sel) {
@@ -140,10 +148,10 @@ func (c *Cond) firstQuestion(sel []uint64) int {
 func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
 	switch c.Op {
 	case OpAnswer, OpCount:
-		q := &rb.Questions[c.QIndex]
-		m := sel[c.QIndex] & c.Mask
+		q := &rb.Questions[c.qIndex]
+		m := sel[c.qIndex] & c.mask
 		if c.Op == OpCount {
-			m = sel[c.QIndex] &^ c.Mask
+			m = sel[c.qIndex] &^ c.mask
 		}
 		for m != 0 {
 			i := bits.TrailingZeros64(m)
@@ -165,9 +173,9 @@ func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef 
 func (c *Cond) mark(sel []uint64, masks []uint64) {
 	switch c.Op {
 	case OpAnswer:
-		masks[c.QIndex] |= sel[c.QIndex] & c.Mask
+		masks[c.qIndex] |= sel[c.qIndex] & c.mask
 	case OpCount:
-		masks[c.QIndex] |= sel[c.QIndex] &^ c.Mask
+		masks[c.qIndex] |= sel[c.qIndex] &^ c.mask
 	case OpAny, OpAll:
 		for i := range c.Subs {
 			if c.Subs[i].holds(sel) {

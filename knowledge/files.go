@@ -283,3 +283,10 @@ func appendProblems(probs Problems, err error, file string) Problems {
 	}
 	return append(probs, Problem{File: file, Msg: err.Error()})
 }
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

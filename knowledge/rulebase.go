@@ -1,8 +1,3 @@
-// Package knowledge holds twitchcheck's domain: it loads and validates the
-// YAML rule base, parses answers, scores nutrient deficiencies and lifestyle
-// triggers, evaluates red flags into a triage level, and explains every
-// result. It has no terminal, TUI or network code; everything else calls
-// into it.
 package knowledge
 
 import "strings"
@@ -482,6 +477,12 @@ func (rb *RuleBase) EmergencySigns() []Sign { return rb.signs }
 // index builds the lookup maps and what is derived from the rule base. It
 // is called once the slices are final.
 func (rb *RuleBase) index() {
+	rb.indexIDs()
+	rb.derive()
+}
+
+// indexIDs builds the maps from question and source ids to their places.
+func (rb *RuleBase) indexIDs() {
 	rb.questionIndex = make(map[string]int, len(rb.Questions))
 	for i, q := range rb.Questions {
 		if _, dup := rb.questionIndex[q.ID]; !dup {
@@ -494,6 +495,11 @@ func (rb *RuleBase) index() {
 			rb.sourceIndex[s.ID] = i
 		}
 	}
+}
+
+// derive builds what is derived from the compiled conditions: the
+// emergency signs and the follow-ups read on the safe side.
+func (rb *RuleBase) derive() {
 	rb.signs = nil
 	if q := rb.Question(FirstQuestion); q != nil {
 		for oi := range q.Options {
@@ -507,7 +513,7 @@ func (rb *RuleBase) index() {
 				c := &f.When
 				// The mask holds the options named and those that count
 				// as them, once validation has compiled it.
-				if c.Op != OpAnswer || c.Question != q.ID || (!contains(c.Options, o.ID) && c.Mask&(1<<oi) == 0) {
+				if c.Op != OpAnswer || c.Question != q.ID || (!contains(c.Options, o.ID) && c.mask&(1<<oi) == 0) {
 					continue
 				}
 				if s.Flag == nil || rb.LevelRank(f.Level) > rb.LevelRank(s.Flag.Level) {

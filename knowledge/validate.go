@@ -3,7 +3,6 @@ package knowledge
 import (
 	"fmt"
 	"maps"
-	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -89,55 +88,12 @@ func (v *validator) validate() {
 	}
 	v.contract()
 	v.sourcesCited()
-	if v.atoms > MaxRuleBaseAtoms {
-		v.errorAt(Pos{}, "the conditions of the rule base test %d answers in all; the limit is %d", v.atoms, MaxRuleBaseAtoms)
-	}
-	if len(rb.Questions) > MaxQuestions {
-		v.errorAt(Pos{}, "the rule base has %d questions; the limit is %d", len(rb.Questions), MaxQuestions)
-	}
+	v.totals()
 }
 
 // maxReassuranceLevel is the highest level at which reassurance may show
 // (principle 4: no reassurance beside danger).
 const maxReassuranceLevel = "see_doctor"
-
-// likelySize refuses a likely_flag whose reason or action, filled in for
-// some deficiency, would be longer than MaxFlagTextBytes, or whose filled-in
-// texts would be longer than MaxLikelyBytes in all. The lengths are worked
-// out from the counts of placeholders, before anything is expanded.
-func (v *validator) likelySize() {
-	rb := v.rb
-	what := label{"likely_flag", "", ""}
-	type tmpl struct {
-		field        string
-		base         int64 // the length without its placeholders
-		names, tests int64 // how many of each
-	}
-	var ts []tmpl
-	for _, f := range []struct{ field, text string }{{"reason", rb.Likely.Reason}, {"action", rb.Likely.Action}} {
-		n, t := int64(strings.Count(f.text, "{name}")), int64(strings.Count(f.text, "{tests}"))
-		ts = append(ts, tmpl{f.field, int64(len(f.text)) - 6*n - 7*t, n, t})
-	}
-	var total int64
-	for i := range rb.Deficiencies {
-		d := &rb.Deficiencies[i]
-		tests := int64(max(0, 2*len(d.Tests)-2))
-		for _, s := range d.Tests {
-			tests += int64(len(s))
-		}
-		for _, t := range ts {
-			size := t.base + t.names*int64(len(d.Name)) + t.tests*tests
-			if size > MaxFlagTextBytes {
-				v.errorAt(rb.Likely.Pos, "%s: the %s, filled in for deficiency %q, would be %d bytes; the limit is %d bytes (use {name} and {tests} once or twice)", what, t.field, d.ID, size, MaxFlagTextBytes)
-				return
-			}
-			total += size
-		}
-	}
-	if total > MaxLikelyBytes {
-		v.errorAt(rb.Likely.Pos, "%s: filled in for every deficiency, the flags would be %d bytes; the limit is %d bytes", what, total, MaxLikelyBytes)
-	}
-}
 
 // principles checks the parts of the rule base that implement the triage
 // policy's principles: the flag for a skipped emergency check (above the
@@ -406,16 +362,12 @@ func (v *validator) readsAs(q *Question) {
 // countsAsClosure checks the counts_as of q's options (options of q, not
 // the option itself, not "none", no cycle) and returns, per option, the
 // bits of every option it counts as, directly or through another; nil
-// when no option of q has counts_as.
+// when no option of q has counts_as (compile.go).
 func (v *validator) countsAsClosure(q *Question) []uint64 {
-	var direct []uint64
 	for oi := range q.Options {
 		o := &q.Options[oi]
 		if len(o.CountsAs) == 0 {
 			continue
-		}
-		if direct == nil {
-			direct = make([]uint64, len(q.Options))
 		}
 		p := o.countsAsPos
 		if p == (Pos{}) {
@@ -425,6 +377,7 @@ func (v *validator) countsAsClosure(q *Question) []uint64 {
 			v.errorAt(p, "question %q: option %q cannot count as another option: it excludes every other", q.ID, o.ID)
 			continue
 		}
+		var listed uint64
 		for _, id := range o.CountsAs {
 			j := q.OptionIndex(id)
 			switch {
@@ -434,79 +387,26 @@ func (v *validator) countsAsClosure(q *Question) []uint64 {
 				v.errorAt(p, "question %q: option %q counts_as itself; list only other options", q.ID, o.ID)
 			case q.Options[j].ID == NoneOption && q.Kind == Multi:
 				v.errorAt(p, "question %q: option %q cannot count as %q", q.ID, o.ID, id)
-			case direct[oi]&(1<<j) != 0:
+			case listed&(1<<j) != 0:
 				v.errorAt(p, "question %q: option %q lists %q twice in counts_as", q.ID, o.ID, id)
 			case j < 64 && oi < 64:
-				direct[oi] |= 1 << j
+				listed |= 1 << j
 			}
 		}
 	}
-	if direct == nil {
-		return nil
-	}
-	// The closure, by a depth-first walk from each option; a walk that
-	// comes back to an option on its own path is a cycle.
-	closure := make([]uint64, len(direct))
-	state := make([]uint8, len(direct)) // 0 new, 1 on the path, 2 done
-	var path []int
-	cyclic := false
-	var visit func(i int)
-	visit = func(i int) {
-		state[i] = 1
-		path = append(path, i)
-		for m := direct[i]; m != 0; m &= m - 1 {
-			j := bits.TrailingZeros64(m)
-			switch state[j] {
-			case 0:
-				visit(j)
-			case 1:
-				k := len(path) - 1
-				for path[k] != j {
-					k--
-				}
-				names := []string{}
-				for _, x := range path[k:] {
-					names = append(names, q.Options[x].ID)
-				}
-				names = append(names, q.Options[j].ID)
-				o := &q.Options[j]
-				p := o.countsAsPos
-				if p == (Pos{}) {
-					p = o.Pos
-				}
-				v.errorAt(p, "question %q: counts_as forms a cycle: %s; an option may count as others, which may not count back", q.ID, strings.Join(names, " → "))
-				cyclic = true
-				continue
-			}
-			closure[i] |= 1<<j | closure[j]
+	return countsAsClosure(q, directCountsAs(q), func(path []int, j int) {
+		names := []string{}
+		for _, x := range path {
+			names = append(names, q.Options[x].ID)
 		}
-		path = path[:len(path)-1]
-		state[i] = 2
-	}
-	for i := range direct {
-		if state[i] == 0 {
-			visit(i)
+		names = append(names, q.Options[j].ID)
+		o := &q.Options[j]
+		p := o.countsAsPos
+		if p == (Pos{}) {
+			p = o.Pos
 		}
-	}
-	if cyclic {
-		return nil
-	}
-	return closure
-}
-
-// expand returns mask (options of question qi) with the options that
-// count as any of them added.
-func (v *validator) expand(qi int, mask uint64) uint64 {
-	if qi >= len(v.countsAs) || v.countsAs[qi] == nil {
-		return mask
-	}
-	out := mask
-	for o, c := range v.countsAs[qi] {
-		if c&mask != 0 {
-			out |= 1 << o
-		}
-	}
-	return out
+		v.errorAt(p, "question %q: counts_as forms a cycle: %s; an option may count as others, which may not count back", q.ID, strings.Join(names, " → "))
+	})
 }
 
 // enableWhen checks conditional questions: references resolve, they point
@@ -665,7 +565,7 @@ func (c *Cond) optionsNamed(q string) uint64 {
 	switch c.Op {
 	case OpAnswer:
 		if c.Question == q {
-			return c.Mask
+			return c.mask
 		}
 	case OpAny, OpAll:
 		var m uint64
@@ -716,10 +616,7 @@ func (q *Question) noneMask() uint64 {
 // resolve checks a condition's size and references and fills in its
 // indexes. It reports whether everything resolved.
 func (v *validator) resolve(c *Cond, what label) bool {
-	n := c.atoms()
-	v.atoms += n
-	if n > MaxCondAtoms {
-		v.errorAt(c.Pos, "%s tests %d answers; a condition may test at most %d: split it into several rules", what, n, MaxCondAtoms)
+	if !v.condSize(c, what) {
 		return false
 	}
 	return v.resolveRefs(c, what)
@@ -743,9 +640,8 @@ func (v *validator) resolveRefs(c *Cond, what label) bool {
 			}
 			return false
 		}
-		c.QIndex = rb.QuestionIndex(c.Question)
+		c.compileAtom(rb, v.countsAs)
 		if c.Op == OpCount {
-			c.Mask = q.noneMask()
 			if q.Kind != Multi {
 				v.errorAt(c.Pos, "%s: count needs a multi-choice question; %q is single choice", what, c.Question)
 				return false
@@ -770,9 +666,8 @@ func (v *validator) resolveRefs(c *Cond, what label) bool {
 			seen |= 1 << i
 		}
 		// An option that counts as one named holds the condition too:
-		// compiled into the mask once, so assessing costs nothing more,
-		// while the answers a result names stay the options chosen.
-		c.Mask = v.expand(c.QIndex, seen)
+		// compileAtom folded it into the mask, so assessing costs nothing
+		// more, while the answers a result names stay the options chosen.
 		return ok
 	}
 	return false

@@ -12,26 +12,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Input limits. Real rule bases are well under 200 KiB and real answers
-// files under 4 KiB; anything far larger is refused before parsing, so a
-// hostile file cannot make the parser use unbounded time or memory.
-const (
-	// MaxRuleBaseBytes is the largest rule-base file accepted.
-	MaxRuleBaseBytes = 4 << 20
-	// MaxAnswersBytes is the largest answers file accepted.
-	MaxAnswersBytes = 256 << 10
-	// MaxVignetteBytes is the largest vignette file accepted.
-	MaxVignetteBytes = 1 << 20
-	// maxDepth is the deepest nesting of YAML collections accepted.
-	maxDepth = 64
-	// maxNodes bounds the number of YAML nodes in one document.
-	maxNodes = 200_000
-	// MaxProblems is how many problems are reported for one file; past it
-	// they are only counted, so a hostile file cannot make the messages
-	// themselves huge.
-	MaxProblems = 100
-)
-
 // reader walks YAML nodes and collects problems with their positions.
 type reader struct {
 	file  string
@@ -622,3 +602,28 @@ func (r *reader) integer(n *yaml.Node, what string, lo, hi int) (int, bool) {
 func fmtNum(f float64) string {
 	return strconv.FormatFloat(f, 'f', -1, 64)
 }
+
+// boolean reads an optional true or false, spelt as the YAML 1.2 core
+// schema allows: true, True, TRUE, false, False or FALSE. Anything else,
+// such as a quoted "true" or an explicitly tagged !!bool yes, is refused
+// rather than read as false.
+func (r *reader) boolean(n *yaml.Node, what string) bool {
+	if n == nil {
+		return false
+	}
+	got := kindName(n)
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		switch n.Value {
+		case "true", "True", "TRUE":
+			return true
+		case "false", "False", "FALSE":
+			return false
+		}
+		got = fmt.Sprintf("%q", n.Value)
+	}
+	r.errorf(n, "%s must be true or false, got %s; allowed: %s", what, got, boolSpellings)
+	return false
+}
+
+// boolSpellings lists the booleans boolean accepts, for messages.
+const boolSpellings = "true, True, TRUE, false, False, FALSE"

@@ -72,7 +72,8 @@ func run(in, out, name, pkg, varName string) error {
 	return os.WriteFile(out, code, 0o644)
 }
 
-// literal writes v as a Go expression. Only exported fields are written;
+// literal writes v as a Go expression. Only exported fields are written
+// (what Load compiles into unexported ones, FromSnapshot compiles again);
 // zero values and source positions are left out.
 func literal(b *bytes.Buffer, v reflect.Value) { write(b, v, false) }
 
@@ -114,6 +115,10 @@ func write(b *bytes.Buffer, v reflect.Value, elide bool) {
 	case reflect.Uint64:
 		fmt.Fprintf(b, "%#x", v.Uint())
 	case reflect.Uint8:
+		if v.Type() == reflect.TypeFor[knowledge.CondOp]() {
+			b.WriteString(condOp(knowledge.CondOp(v.Uint())))
+			break
+		}
 		fmt.Fprintf(b, "%s(%d)", v.Type().String(), v.Uint())
 	case reflect.Float64:
 		b.WriteString(strconv.FormatFloat(v.Float(), 'g', -1, 64))
@@ -122,4 +127,20 @@ func write(b *bytes.Buffer, v reflect.Value, elide bool) {
 	default:
 		panic(fmt.Sprintf("gensnapshot: cannot write a %s", v.Type()))
 	}
+}
+
+// condOp names a condition kind by its constant, so the snapshot reads
+// knowledge.OpAnswer rather than a number.
+func condOp(op knowledge.CondOp) string {
+	switch op {
+	case knowledge.OpAnswer:
+		return "knowledge.OpAnswer"
+	case knowledge.OpAny:
+		return "knowledge.OpAny"
+	case knowledge.OpAll:
+		return "knowledge.OpAll"
+	case knowledge.OpCount:
+		return "knowledge.OpCount"
+	}
+	panic(fmt.Sprintf("gensnapshot: condition kind %d has no constant here: add it to condOp", op))
 }
