@@ -6464,13 +6464,40 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness_within_hours",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "weakness_speed",
-				Options: []string{
-					"hours",
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+						},
+						QIndex: 8,
+						Mask:   0x1,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"weakness",
+								},
+								QIndex: 5,
+								Mask:   0x20,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+								Mask: 0x400,
+							},
+						},
+					},
 				},
-				QIndex: 8,
-				Mask:   0x1,
 			},
 			Reason: "Weakness that came on or got worse within hours can be a stroke, a sudden fall in potassium (periodic paralysis) or another emergency.",
 			Action: "Call emergency services now and note the time it started.",
@@ -6551,6 +6578,28 @@ var snapshot = &knowledge.RuleBase{
 						},
 						QIndex: 8,
 						Mask:   0x3,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"weakness",
+								},
+								QIndex: 5,
+								Mask:   0x20,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+								Mask: 0x400,
+							},
+						},
 					},
 					{
 						Op:       knowledge.CondOp(1),
@@ -6858,13 +6907,40 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness_worsening_days",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "weakness_speed",
-				Options: []string{
-					"days",
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "weakness_speed",
+						Options: []string{
+							"days",
+						},
+						QIndex: 8,
+						Mask:   0x2,
+					},
+					{
+						Op: knowledge.CondOp(2),
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "symptoms",
+								Options: []string{
+									"weakness",
+								},
+								QIndex: 5,
+								Mask:   0x20,
+							},
+							{
+								Op:       knowledge.CondOp(1),
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+								Mask: 0x400,
+							},
+						},
+					},
 				},
-				QIndex: 8,
-				Mask:   0x2,
 			},
 			Reason: "Weakness that is getting worse from one day to the next is rapidly progressive weakness, which needs to be seen the same day.",
 			Action: "Speak to a doctor today; call emergency services if you cannot stand, swallow or breathe easily.",
@@ -6888,14 +6964,28 @@ var snapshot = &knowledge.RuleBase{
 								Mask: 0x400,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "weakness_speed",
-								Options: []string{
-									"days",
-									"weeks",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"weakness",
+										},
+										QIndex: 5,
+										Mask:   0x20,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "weakness_speed",
+										Options: []string{
+											"days",
+											"weeks",
+										},
+										QIndex: 8,
+										Mask:   0x6,
+									},
 								},
-								QIndex: 8,
-								Mask:   0x6,
 							},
 						},
 					},
@@ -7170,13 +7260,27 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "cannot_keep_fluids_down",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "vomiting",
-				Options: []string{
-					"cannot_keep_fluids_down",
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+						},
+						QIndex: 5,
+						Mask:   0x4000,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "vomiting",
+						Options: []string{
+							"cannot_keep_fluids_down",
+						},
+						QIndex: 7,
+						Mask:   0x4,
+					},
 				},
-				QIndex: 7,
-				Mask:   0x4,
 			},
 			Reason: "Being sick with drinks not staying down quickly leads to dehydration and loses potassium, magnesium and sodium.",
 			Action: "Speak to a doctor or NHS 111 today; call emergency services if you feel faint, confused or very drowsy.",
@@ -7272,14 +7376,28 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+										QIndex: 5,
+										Mask:   0x4000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+										QIndex: 7,
+										Mask:   0x6,
+									},
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -7308,13 +7426,27 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "pregnancy_stage",
-								Options: []string{
-									"20_weeks_plus",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "conditions",
+										Options: []string{
+											"pregnant",
+										},
+										QIndex: 28,
+										Mask:   0x800,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "pregnancy_stage",
+										Options: []string{
+											"20_weeks_plus",
+										},
+										QIndex: 29,
+										Mask:   0x2,
+									},
 								},
-								QIndex: 29,
-								Mask:   0x2,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -7341,14 +7473,28 @@ var snapshot = &knowledge.RuleBase{
 								Mask:   0x3000000,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+										QIndex: 5,
+										Mask:   0x4000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+										QIndex: 7,
+										Mask:   0x6,
+									},
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 						},
 					},
@@ -7372,6 +7518,15 @@ var snapshot = &knowledge.RuleBase{
 						},
 						QIndex: 28,
 						Mask:   0x800,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+						},
+						QIndex: 5,
+						Mask:   0x4000,
 					},
 					{
 						Op:       knowledge.CondOp(1),
@@ -7407,14 +7562,28 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+										QIndex: 5,
+										Mask:   0x4000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+										QIndex: 7,
+										Mask:   0x6,
+									},
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -7736,17 +7905,41 @@ var snapshot = &knowledge.RuleBase{
 								Mask:   0x20c,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "gi_duration",
-								Options: []string{
-									"week_plus",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+											"diarrhea",
+										},
+										QIndex: 5,
+										Mask:   0xc000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "gi_duration",
+										Options: []string{
+											"week_plus",
+										},
+										QIndex: 6,
+										Mask:   0x4,
+									},
 								},
-								QIndex: 6,
-								Mask:   0x4,
 							},
 							{
 								Op: knowledge.CondOp(3),
 								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+										QIndex: 5,
+										Mask:   0x4000,
+									},
 									{
 										Op:       knowledge.CondOp(1),
 										Question: "vomiting",
@@ -7815,13 +8008,27 @@ var snapshot = &knowledge.RuleBase{
 								Mask:   0x102,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "diuretic_kind",
-								Options: []string{
-									"potassium_sparing",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "medications",
+										Options: []string{
+											"diuretic",
+										},
+										QIndex: 24,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "diuretic_kind",
+										Options: []string{
+											"potassium_sparing",
+										},
+										QIndex: 25,
+										Mask:   0xc,
+									},
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -7848,14 +8055,28 @@ var snapshot = &knowledge.RuleBase{
 								Mask:   0x60,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+										QIndex: 5,
+										Mask:   0x4000,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+										QIndex: 7,
+										Mask:   0x6,
+									},
 								},
-								QIndex: 7,
-								Mask:   0x6,
 							},
 						},
 					},
@@ -7884,13 +8105,27 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.CondOp(2),
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "diuretic_kind",
-								Options: []string{
-									"potassium_sparing",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "medications",
+										Options: []string{
+											"diuretic",
+										},
+										QIndex: 24,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "diuretic_kind",
+										Options: []string{
+											"potassium_sparing",
+										},
+										QIndex: 25,
+										Mask:   0xc,
+									},
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
@@ -8337,13 +8572,28 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "long_vomiting_diarrhoea",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "gi_duration",
-				Options: []string{
-					"week_plus",
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+							"diarrhea",
+						},
+						QIndex: 5,
+						Mask:   0xc000,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "gi_duration",
+						Options: []string{
+							"week_plus",
+						},
+						QIndex: 6,
+						Mask:   0x4,
+					},
 				},
-				QIndex: 6,
-				Mask:   0x4,
 			},
 			Reason: "Nausea, vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
 			Action: "Book an appointment with a doctor soon.",
@@ -8366,6 +8616,15 @@ var snapshot = &knowledge.RuleBase{
 					},
 					{
 						Op:       knowledge.CondOp(1),
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+						},
+						QIndex: 5,
+						Mask:   0x4000,
+					},
+					{
+						Op:       knowledge.CondOp(1),
 						Question: "vomiting",
 						Options: []string{
 							"keeping_fluids_down",
@@ -8384,13 +8643,27 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "ppi_over_year",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.CondOp(1),
-				Question: "ppi_duration",
-				Options: []string{
-					"over_1_year",
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "medications",
+						Options: []string{
+							"ppi",
+						},
+						QIndex: 24,
+						Mask:   0x8,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "ppi_duration",
+						Options: []string{
+							"over_1_year",
+						},
+						QIndex: 26,
+						Mask:   0x2,
+					},
 				},
-				QIndex: 26,
-				Mask:   0x2,
 			},
 			Reason: "After more than a year on an acid reducer (PPI), magnesium may need checking.",
 			Action: "Book an appointment with a doctor and ask whether your magnesium should be checked; do not stop the medicine on your own.",
@@ -8440,13 +8713,27 @@ var snapshot = &knowledge.RuleBase{
 								Mask:   0x2,
 							},
 							{
-								Op:       knowledge.CondOp(1),
-								Question: "diuretic_kind",
-								Options: []string{
-									"potassium_sparing",
+								Op: knowledge.CondOp(3),
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "medications",
+										Options: []string{
+											"diuretic",
+										},
+										QIndex: 24,
+										Mask:   0x2,
+									},
+									{
+										Op:       knowledge.CondOp(1),
+										Question: "diuretic_kind",
+										Options: []string{
+											"potassium_sparing",
+										},
+										QIndex: 25,
+										Mask:   0xc,
+									},
 								},
-								QIndex: 25,
-								Mask:   0xc,
 							},
 							{
 								Op:       knowledge.CondOp(1),
