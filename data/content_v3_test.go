@@ -628,3 +628,76 @@ func TestFlagsNameTheAnswerThatAsksTheFollowUp(t *testing.T) {
 		checkFlagsNameFollowUpParents(t, v.ID, knowledge.Assess(v.Answers))
 	}
 }
+
+// urgencyWords are the words that promise a level: a doctor today, or
+// emergency care.
+var urgencyWords = regexp.MustCompile(`(?i)same day|straight away|at once|immediately|\b999\b|\b111\b|A&E|emergency`)
+
+// conditional says whether a sentence makes its urgency hang on a sign:
+// "if a spasm like this starts, speak to a doctor the same day".
+var conditional = regexp.MustCompile(`(?i)\b(if|when|until)\b`)
+
+// unconditionalUrgency lists the sentences of text that promise a level
+// without a condition.
+func unconditionalUrgency(text string) []string {
+	var out []string
+	for _, s := range regexp.MustCompile(`[.!?](\s+|$)`).Split(text, -1) {
+		if urgencyWords.MatchString(s) && !conditional.MatchString(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestOtherAndCautionUrgencyFitsTheLevel: an "other cause" or caution text
+// shown below urgent makes any "same day", "at once", "999", "A&E" or
+// "emergency" wording conditional, so it never promises more than the
+// level. The review's story: an antipsychotic alone, at self-care, with
+// the acute dystonia note.
+func TestOtherAndCautionUrgencyFitsTheLevel(t *testing.T) {
+	rb := ruleBase(t)
+	check := func(story string, res knowledge.Result) {
+		t.Helper()
+		if rb.LevelRank(res.Triage.Level) >= rb.LevelRank("urgent") {
+			return
+		}
+		for _, o := range res.Others {
+			if bad := unconditionalUrgency(o.Text); len(bad) > 0 {
+				t.Errorf("%s: at %s, other cause %s says %q", story, res.Triage.Level, o.ID, bad)
+			}
+		}
+		for _, c := range res.Cautions {
+			if bad := unconditionalUrgency(c.Text); len(bad) > 0 {
+				t.Errorf("%s: at %s, caution %s says %q", story, res.Triage.Level, c.ID, bad)
+			}
+		}
+	}
+	stories := []struct{ answers, other, caution string }{
+		{answered + "medications: [antipsychotic]", "acute_dystonia", ""},
+		{answered + "medications: [diabetes_medicine]\nsymptoms: [tremor]", "", "low_blood_sugar"},
+	}
+	for _, s := range stories {
+		res := assess(t, s.answers)
+		if res.Triage.Level != "self_care" && res.Triage.Level != "see_doctor" {
+			t.Errorf("%s: level %s, want below urgent", s.answers, res.Triage.Level)
+		}
+		if s.other != "" && !slices.ContainsFunc(res.Others, func(o knowledge.OtherHit) bool { return o.ID == s.other }) {
+			t.Errorf("%s: other cause %s not shown", s.answers, s.other)
+		}
+		if s.caution != "" && !slices.ContainsFunc(res.Cautions, func(c knowledge.CautionHit) bool { return c.ID == s.caution }) {
+			t.Errorf("%s: caution %s not shown", s.answers, s.caution)
+		}
+		check(s.answers, res)
+	}
+	// The near story: the spasm itself raises the flag and the level.
+	if lv := assess(t, answered+"medications: [antipsychotic]\nsymptoms: [jaw_stiffness]").Triage.Level; lv != "urgent" {
+		t.Errorf("stiff jaw on an antipsychotic: level %s, want urgent", lv)
+	}
+	vs, err := knowledge.ReadVignettes(rb, data.Vignettes(), "data/vignettes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		check(v.ID, knowledge.Assess(v.Answers))
+	}
+}

@@ -6019,7 +6019,7 @@ var snapshot = &knowledge.RuleBase{
 				QIndex: 24,
 				Mask:   0x1000,
 			},
-			Text:   "Antipsychotic medicines and the anti-sickness medicines metoclopramide and prochlorperazine can cause acute dystonia: a spasm that twists the neck, jaw, tongue or eyes, often within days of starting. It is treatable; it needs a doctor the same day.",
+			Text:   "Antipsychotic medicines and the anti-sickness medicines metoclopramide and prochlorperazine can cause acute dystonia: a spasm that twists the neck, jaw, tongue or eyes, often within days of starting. It is treatable: if a spasm like this starts, speak to a doctor the same day.",
 			Source: "nhs_prochlorperazine",
 		},
 		{
@@ -8889,7 +8889,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Text:   "You take insulin or a diabetes medicine that can lower blood sugar: shaking, sweating, tingling lips or a racing heart can be low blood sugar. Check your blood sugar now and treat a low if you know how; then speak to your diabetes team. Confusion is an emergency: call emergency services.",
+			Text:   "You take insulin or a diabetes medicine that can lower blood sugar: shaking, sweating, tingling lips or a racing heart can be low blood sugar. Check your blood sugar now and treat a low if you know how; then speak to your diabetes team. If you become confused, that is an emergency: call emergency services.",
 			Source: "nhs_low_blood_sugar",
 		},
 		{
