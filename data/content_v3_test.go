@@ -701,3 +701,61 @@ func TestOtherAndCautionUrgencyFitsTheLevel(t *testing.T) {
 		check(v.ID, knowledge.Assess(v.Answers))
 	}
 }
+
+// TestAlcoholCautionsAtModerateDrinking: policy v3 principle 5 — no "keep
+// to 14 units" for a pregnant person or someone under 18, and the
+// breastfeeding limit after birth, from up to 14 units a week, not only
+// from heavy drinking. Each story's near story (no alcohol, or not
+// pregnant, an adult, no recent birth) shows no such caution. Low blood
+// sugar stays the first caution.
+func TestAlcoholCautionsAtModerateDrinking(t *testing.T) {
+	rb := ruleBase(t)
+	cases := []struct {
+		name, raise, caution string
+		refs                 []string
+		words                []string
+		near                 []string
+	}{
+		{"pregnant, up to 14 units", "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: moderate", "alcohol_in_pregnancy",
+			[]string{"conditions=pregnant", "alcohol=moderate"}, []string{"not to drink at all"},
+			[]string{"conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: none", "conditions: [none]\nalcohol: moderate"}},
+		{"pregnant, drinking heavily most days", "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: dependent", "alcohol_in_pregnancy",
+			[]string{"conditions=pregnant", "alcohol=dependent"}, []string{"not to drink at all"}, nil},
+		{"under 18, up to 14 units", "age: under_18\nalcohol: moderate", "alcohol_under_18",
+			[]string{"age=under_18", "alcohol=moderate"}, []string{"alcohol-free childhood"},
+			[]string{"age: under_18\nalcohol: none", "age: 18_49\nalcohol: moderate"}},
+		{"recently gave birth, up to 14 units", "conditions: [recently_gave_birth]\nalcohol: moderate", "alcohol_after_birth",
+			[]string{"conditions=recently_gave_birth", "alcohol=moderate"}, []string{"breastfeeding", "1 to 2 units once or twice a week"},
+			[]string{"conditions: [recently_gave_birth]\nalcohol: none", "conditions: [none]\nalcohol: moderate"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := assess(t, answered+c.raise)
+			i := slices.IndexFunc(res.Cautions, func(h knowledge.CautionHit) bool { return h.ID == c.caution })
+			if i < 0 {
+				t.Fatalf("no caution %s; cautions: %+v", c.caution, res.Cautions)
+			}
+			h := res.Cautions[i]
+			if !sameRefs(h.Answers, refs(c.refs...)) {
+				t.Errorf("caution names %v, want %v", h.Answers, c.refs)
+			}
+			for _, w := range c.words {
+				if !strings.Contains(h.Text, w) {
+					t.Errorf("caution %q does not say %q", h.Text, w)
+				}
+			}
+			if rb.Source(h.Source) == nil {
+				t.Errorf("caution %s cites unknown source %q", h.ID, h.Source)
+			}
+			for _, n := range c.near {
+				if slices.ContainsFunc(assess(t, answered+n).Cautions, func(h knowledge.CautionHit) bool { return h.ID == c.caution }) {
+					t.Errorf("near story %q shows caution %s", n, c.caution)
+				}
+			}
+		})
+	}
+	res := assess(t, answered+"conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: moderate\nmedications: [diabetes_medicine]\nsymptoms: [tremor]")
+	if len(res.Cautions) < 2 || res.Cautions[0].ID != "low_blood_sugar" {
+		t.Errorf("low blood sugar is not the first caution: %+v", res.Cautions)
+	}
+}

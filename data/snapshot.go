@@ -8949,6 +8949,93 @@ var snapshot = &knowledge.RuleBase{
 			Source: "nhs_pregnancy_vitamins",
 		},
 		{
+			ID: "alcohol_in_pregnancy",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+						QIndex: 28,
+						Mask:   0x800,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"moderate",
+							"heavy",
+						},
+						QIndex: 17,
+						Mask:   0x1e,
+					},
+				},
+			},
+			Text:   "You are pregnant and drink alcohol: the UK Chief Medical Officers advise that the safest approach in pregnancy is not to drink at all, to keep the risks to the baby to a minimum. The 14 units a week guideline is not for pregnancy. Your midwife or GP can help if you find it hard to stop.",
+			Source: "uk_cmo_alcohol",
+		},
+		{
+			ID: "alcohol_under_18",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+						QIndex: 30,
+						Mask:   0x1,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"moderate",
+							"heavy",
+						},
+						QIndex: 17,
+						Mask:   0x1e,
+					},
+				},
+			},
+			Text:   "You are under 18 and drink alcohol: an alcohol-free childhood is the healthiest and best choice, and alcohol can harm a growing brain and body. The 14 units a week guideline is for adults. A GP or school nurse can help if you find it hard to stop.",
+			Source: "cmo_2009_young_people",
+		},
+		{
+			ID: "alcohol_after_birth",
+			When: knowledge.Cond{
+				Op: knowledge.CondOp(3),
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "conditions",
+						Options: []string{
+							"recently_gave_birth",
+						},
+						QIndex: 28,
+						Mask:   0x1000,
+					},
+					{
+						Op:       knowledge.CondOp(1),
+						Question: "alcohol",
+						Options: []string{
+							"moderate",
+							"heavy",
+						},
+						QIndex: 17,
+						Mask:   0x1e,
+					},
+				},
+			},
+			Text:   "You recently gave birth and drink alcohol: if you are breastfeeding, the NHS advises no more than 1 to 2 units once or twice a week, rather than the 14 units a week of the adult guideline.",
+			Source: "nhs_breastfeeding_alcohol",
+		},
+		{
 			ID: "b6_high_dose",
 			When: knowledge.Cond{
 				Op:       knowledge.CondOp(1),
