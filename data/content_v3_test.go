@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/twitchcheck/twitchcheck/data"
 	"github.com/twitchcheck/twitchcheck/knowledge"
 )
 
@@ -29,8 +30,8 @@ func TestTriagePolicyV3(t *testing.T) {
 	}{
 		// Emergency.
 		{"one-sided spells", "serious: [one_side_spells]", "serious: [none]", "emergency", []string{"serious=one_side_spells"}},
-		{"weakness within hours", answered + "symptoms: [weakness]\nweakness_speed: hours", answered + "symptoms: [weakness]\nweakness_speed: weeks", "emergency", []string{"weakness_speed=hours"}},
-		{"weakness over days with swallowing trouble", "serious: [swallowing_difficulty]\nsymptoms: [weakness]\nweakness_speed: days", "serious: [swallowing_difficulty]\nsymptoms: [weakness]\nweakness_speed: weeks", "emergency", []string{"weakness_speed=days", "serious=swallowing_difficulty"}},
+		{"weakness within hours", answered + "symptoms: [weakness]\nweakness_speed: hours", answered + "symptoms: [weakness]\nweakness_speed: weeks", "emergency", []string{"symptoms=weakness", "weakness_speed=hours"}},
+		{"weakness over days with swallowing trouble", "serious: [swallowing_difficulty]\nsymptoms: [weakness]\nweakness_speed: days", "serious: [swallowing_difficulty]\nsymptoms: [weakness]\nweakness_speed: weeks", "emergency", []string{"symptoms=weakness", "weakness_speed=days", "serious=swallowing_difficulty"}},
 		{"double vision with headache", answered + "symptoms: [double_vision, headache]", answered + "symptoms: [double_vision]", "emergency", []string{"symptoms=double_vision", "symptoms=headache"}},
 		{"sports drinks beyond thirst, then vomiting", answered + "exercise: strenuous\nrehydration: electrolytes\ndrinking_amount: more_than_thirst\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", answered + "exercise: strenuous\nrehydration: electrolytes\ndrinking_amount: to_thirst\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", "emergency", []string{"exercise=strenuous", "rehydration=electrolytes", "drinking_amount=more_than_thirst", "symptoms=nausea_vomiting"}},
 		{"collapse after plain water on a hard effort", "serious: [fainting]\nexercise: strenuous\nrehydration: plain_water", "serious: [fainting]\nexercise: strenuous\nrehydration: little", "emergency", []string{"serious=fainting", "exercise=strenuous", "rehydration=plain_water"}},
@@ -44,18 +45,18 @@ func TestTriagePolicyV3(t *testing.T) {
 
 		// Urgent.
 		{"progressive weakness with breathlessness", "serious: [progressive_weakness]\nsymptoms: [breathless_on_exertion]", "serious: [progressive_weakness]", "urgent", []string{"serious=progressive_weakness", "symptoms=breathless_on_exertion"}},
-		{"weakness over weeks with breathlessness", answered + "symptoms: [weakness, breathless_on_exertion]\nweakness_speed: weeks", answered + "symptoms: [weakness, breathless_on_exertion]\nweakness_speed: months", "urgent", []string{"weakness_speed=weeks", "symptoms=breathless_on_exertion"}},
+		{"weakness over weeks with breathlessness", answered + "symptoms: [weakness, breathless_on_exertion]\nweakness_speed: weeks", answered + "symptoms: [weakness, breathless_on_exertion]\nweakness_speed: months", "urgent", []string{"symptoms=weakness", "weakness_speed=weeks", "symptoms=breathless_on_exertion"}},
 		{"underactive parathyroid with tingling lips", answered + "conditions: [parathyroid]\nsymptoms: [tingling_mouth]", answered + "symptoms: [tingling_mouth]", "urgent", []string{"conditions=parathyroid", "symptoms=tingling_mouth"}},
 		{"headache after sports drinks beyond thirst", answered + "symptoms: [headache]\nexercise: strenuous\nrehydration: electrolytes\ndrinking_amount: more_than_thirst", answered + "symptoms: [headache]\nexercise: strenuous\nrehydration: electrolytes\ndrinking_amount: to_thirst", "urgent", []string{"symptoms=headache", "exercise=strenuous", "rehydration=electrolytes", "drinking_amount=more_than_thirst"}},
 		{"water tablet with diarrhoea", answered + "medications: [diuretic]\nsymptoms: [diarrhea]\ngi_duration: under_3_days", answered + "symptoms: [diarrhea]\ngi_duration: under_3_days", "urgent", []string{"medications=diuretic", "symptoms=diarrhea"}},
-		{"drinks not staying down", answered + "symptoms: [nausea_vomiting]\nvomiting: cannot_keep_fluids_down\ngi_duration: under_3_days", answered + "symptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", "urgent", []string{"vomiting=cannot_keep_fluids_down"}},
+		{"drinks not staying down", answered + "symptoms: [nausea_vomiting]\nvomiting: cannot_keep_fluids_down\ngi_duration: under_3_days", answered + "symptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", "urgent", []string{"symptoms=nausea_vomiting", "vomiting=cannot_keep_fluids_down"}},
 		{"vomiting for 3 to 6 days", answered + "symptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: 3_to_6_days", answered + "symptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: 3_to_6_days", "urgent", []string{"symptoms=nausea_vomiting", "vomiting=keeping_fluids_down", "gi_duration=3_to_6_days"}},
 		{"diarrhoea for a week", answered + "symptoms: [diarrhea]\ngi_duration: week_plus", answered + "symptoms: [diarrhea]\ngi_duration: 3_to_6_days", "urgent", []string{"symptoms=diarrhea", "gi_duration=week_plus"}},
-		{"steroids with vomiting", answered + "medications: [corticosteroid]\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", answered + "medications: [corticosteroid]\nsymptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: under_3_days", "urgent", []string{"medications=corticosteroid", "vomiting=keeping_fluids_down"}},
+		{"steroids with vomiting", answered + "medications: [corticosteroid]\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", answered + "medications: [corticosteroid]\nsymptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: under_3_days", "urgent", []string{"medications=corticosteroid", "symptoms=nausea_vomiting", "vomiting=keeping_fluids_down"}},
 		{"steroids with diarrhoea", answered + "medications: [corticosteroid]\nsymptoms: [diarrhea]\ngi_duration: under_3_days", answered + "medications: [corticosteroid]\nsymptoms: [constipation]", "urgent", []string{"medications=corticosteroid", "symptoms=diarrhea"}},
-		{"headache at 30 weeks of pregnancy", answered + "conditions: [pregnant]\npregnancy_stage: 20_weeks_plus\nsymptoms: [headache]", answered + "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nsymptoms: [headache]", "urgent", []string{"pregnancy_stage=20_weeks_plus", "symptoms=headache"}},
-		{"vomiting two weeks after birth", answered + "conditions: [recently_gave_birth]\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", answered + "symptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", "urgent", []string{"conditions=recently_gave_birth", "vomiting=keeping_fluids_down"}},
-		{"severe sickness early in pregnancy", answered + "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nsymptoms: [nausea_vomiting]\nvomiting: cannot_keep_fluids_down\ngi_duration: under_3_days", answered + "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nsymptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: under_3_days", "urgent", []string{"conditions=pregnant", "vomiting=cannot_keep_fluids_down"}},
+		{"headache at 30 weeks of pregnancy", answered + "conditions: [pregnant]\npregnancy_stage: 20_weeks_plus\nsymptoms: [headache]", answered + "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nsymptoms: [headache]", "urgent", []string{"conditions=pregnant", "pregnancy_stage=20_weeks_plus", "symptoms=headache"}},
+		{"vomiting two weeks after birth", answered + "conditions: [recently_gave_birth]\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", answered + "symptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", "urgent", []string{"conditions=recently_gave_birth", "symptoms=nausea_vomiting", "vomiting=keeping_fluids_down"}},
+		{"severe sickness early in pregnancy", answered + "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nsymptoms: [nausea_vomiting]\nvomiting: cannot_keep_fluids_down\ngi_duration: under_3_days", answered + "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nsymptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: under_3_days", "urgent", []string{"conditions=pregnant", "symptoms=nausea_vomiting", "vomiting=cannot_keep_fluids_down"}},
 		{"lithium with diarrhoea", answered + "medications: [lithium]\nsymptoms: [diarrhea]\ngi_duration: under_3_days", answered + "symptoms: [diarrhea]\ngi_duration: under_3_days", "urgent", []string{"medications=lithium", "symptoms=diarrhea"}},
 		{"lithium with unsteadiness", answered + "medications: [lithium]\nsymptoms: [balance_problems]", answered + "symptoms: [balance_problems]", "urgent", []string{"medications=lithium", "symptoms=balance_problems"}},
 		{"stiff jaw on an anti-sickness medicine", answered + "medications: [antipsychotic]\nsymptoms: [jaw_stiffness]", answered + "symptoms: [jaw_stiffness]", "urgent", []string{"medications=antipsychotic", "symptoms=jaw_stiffness"}},
@@ -81,7 +82,7 @@ func TestTriagePolicyV3(t *testing.T) {
 		{"speech slowly harder", answered + "symptoms: [speech_changes]", answered + "symptoms: [fatigue]", "see_doctor", []string{"symptoms=speech_changes"}},
 		{"dark urine alone", answered + "symptoms: [dark_urine]", answered + "symptoms: [none]", "see_doctor", []string{"symptoms=dark_urine"}},
 		{"tremor on lithium", answered + "medications: [lithium]\nsymptoms: [tremor]", answered + "symptoms: [tremor]", "see_doctor", []string{"medications=lithium", "symptoms=tremor"}},
-		{"laxatives with vomiting", answered + "medications: [laxative]\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", answered + "medications: [laxative]\nsymptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: under_3_days", "see_doctor", []string{"medications=laxative", "vomiting=keeping_fluids_down"}},
+		{"laxatives with vomiting", answered + "medications: [laxative]\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days", answered + "medications: [laxative]\nsymptoms: [nausea_vomiting]\nvomiting: nausea_only\ngi_duration: under_3_days", "see_doctor", []string{"medications=laxative", "symptoms=nausea_vomiting", "vomiting=keeping_fluids_down"}},
 		{"potassium with an ACE inhibitor", answered + "supplements: [potassium]\nmedications: [ace_arb]", answered + "supplements: [potassium]", "see_doctor", []string{"supplements=potassium", "medications=ace_arb"}},
 		{"an eating disorder", answered + "conditions: [eating_disorder]", answered + "conditions: [none]", "see_doctor", []string{"conditions=eating_disorder"}},
 		{"drinking heavily most days", answered + "alcohol: dependent", answered + "alcohol: heavy", "see_doctor", []string{"alcohol=dependent"}},
@@ -516,5 +517,245 @@ func TestMayoSourcesAreMayo(t *testing.T) {
 		if u, err := url.Parse(s.URL); err != nil || !strings.HasSuffix(u.Hostname(), "mayoclinic.org") {
 			t.Errorf("source %s says %q but its address is %s", s.ID, s.Publisher, s.URL)
 		}
+	}
+}
+
+// followUpParents maps each follow-up question a red flag reads to the
+// answers that ask it (policy v3 principle 1: a flag names every answer
+// that raised it, so a flag that reads a follow-up names the answer that
+// asked it too).
+var followUpParents = map[string][]string{
+	"vomiting":        {"symptoms=nausea_vomiting"},
+	"gi_duration":     {"symptoms=nausea_vomiting", "symptoms=diarrhea"},
+	"pregnancy_stage": {"conditions=pregnant"},
+	"weakness_speed":  {"symptoms=weakness", "serious=progressive_weakness"},
+	"rehydration":     {"sweating=yes", "exercise=strenuous"},
+	"drinking_amount": {"rehydration=plain_water", "rehydration=electrolytes"},
+	"diuretic_kind":   {"medications=diuretic"},
+	"ppi_duration":    {"medications=ppi"},
+}
+
+// checkFlagsNameFollowUpParents reports each flag that names a follow-up
+// answer without an answer that asks the follow-up.
+func checkFlagsNameFollowUpParents(t *testing.T, story string, res knowledge.Result) {
+	t.Helper()
+	for _, f := range res.Triage.Flags {
+		named := map[string]bool{}
+		for _, r := range f.Answers {
+			named[r.Question+"="+r.Answer] = true
+		}
+		for _, r := range f.Answers {
+			parents, ok := followUpParents[r.Question]
+			if !ok {
+				continue
+			}
+			if !slices.ContainsFunc(parents, func(p string) bool { return named[p] }) {
+				t.Errorf("%s: flag %s names %s=%s but none of %v that asks it; flags: %v", story, f.ID, r.Question, r.Answer, parents, flagSummary(res.Triage.Flags))
+			}
+		}
+	}
+}
+
+// TestFlagsNameTheAnswerThatAsksTheFollowUp: the review's stories, each
+// with a near story without the answer that asks the follow-up, which
+// stays lower; and every vignette's flags name the answer that asked each
+// follow-up they read.
+func TestFlagsNameTheAnswerThatAsksTheFollowUp(t *testing.T) {
+	rb := ruleBase(t)
+	cases := []struct {
+		name, raise, lower, level string
+		want                      []string // answers the flag of the level must name (at least)
+	}{
+		{"steroids, sickness for days, being sick unanswered",
+			answered + "symptoms: [nausea_vomiting]\ngi_duration: days\nmedications: [corticosteroid]",
+			answered + "symptoms: [cramps]\nmedications: [corticosteroid]",
+			"urgent", []string{"medications=corticosteroid", "symptoms=nausea_vomiting", "vomiting=unanswered"}},
+		{"pregnant, stage unanswered, with a headache",
+			answered + "conditions: [pregnant]\nsymptoms: [headache]",
+			answered + "symptoms: [headache]",
+			"urgent", []string{"conditions=pregnant", "pregnancy_stage=unanswered", "symptoms=headache"}},
+		{"30 weeks pregnant with vision changes",
+			answered + "conditions: [pregnant]\npregnancy_stage: 20_weeks_plus\nsymptoms: [double_vision]",
+			answered + "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nsymptoms: [fatigue]",
+			"urgent", []string{"conditions=pregnant", "pregnancy_stage=20_weeks_plus", "symptoms=double_vision"}},
+		{"lithium and being sick",
+			answered + "medications: [lithium]\nsymptoms: [nausea_vomiting]\nvomiting: keeping_fluids_down\ngi_duration: under_3_days",
+			answered + "medications: [lithium]\nsymptoms: [cramps]",
+			"urgent", []string{"medications=lithium", "symptoms=nausea_vomiting", "vomiting=keeping_fluids_down"}},
+		{"kidney disease, spironolactone and weakness",
+			answered + "conditions: [kidney_disease]\nmedications: [diuretic]\ndiuretic_kind: potassium_sparing\nsymptoms: [weakness]",
+			answered + "conditions: [kidney_disease]\nsymptoms: [weakness]",
+			"urgent", []string{"conditions=kidney_disease", "medications=diuretic", "diuretic_kind=potassium_sparing", "symptoms=weakness"}},
+		{"a week of diarrhoea, unsteady",
+			answered + "symptoms: [diarrhea, balance_problems]\ngi_duration: week_plus",
+			answered + "symptoms: [balance_problems]",
+			"urgent", []string{"symptoms=diarrhea", "gi_duration=week_plus", "symptoms=balance_problems"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := assess(t, c.raise)
+			checkFlagsNameFollowUpParents(t, c.raise, res)
+			found := false
+			for _, f := range res.Triage.Flags {
+				if f.Level != c.level {
+					continue
+				}
+				named := map[string]bool{}
+				for _, r := range f.Answers {
+					named[r.Question+"="+r.Answer] = true
+				}
+				all := true
+				for _, w := range c.want {
+					all = all && named[w]
+				}
+				found = found || all
+			}
+			if res.Triage.Level != c.level || !found {
+				t.Errorf("level %s, want %s with a flag naming %v; flags: %v", res.Triage.Level, c.level, c.want, flagSummary(res.Triage.Flags))
+			}
+			low := assess(t, c.lower)
+			checkFlagsNameFollowUpParents(t, c.lower, low)
+			if rb.LevelRank(low.Triage.Level) >= rb.LevelRank(c.level) {
+				t.Errorf("near story: level %s, want below %s; flags: %v", low.Triage.Level, c.level, flagSummary(low.Triage.Flags))
+			}
+		})
+	}
+	vs, err := knowledge.ReadVignettes(rb, data.Vignettes(), "data/vignettes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		checkFlagsNameFollowUpParents(t, v.ID, knowledge.Assess(v.Answers))
+	}
+}
+
+// urgencyWords are the words that promise a level: a doctor today, or
+// emergency care.
+var urgencyWords = regexp.MustCompile(`(?i)same day|straight away|at once|immediately|\b999\b|\b111\b|A&E|emergency`)
+
+// conditional says whether a sentence makes its urgency hang on a sign:
+// "if a spasm like this starts, speak to a doctor the same day".
+var conditional = regexp.MustCompile(`(?i)\b(if|when|until)\b`)
+
+// unconditionalUrgency lists the sentences of text that promise a level
+// without a condition.
+func unconditionalUrgency(text string) []string {
+	var out []string
+	for _, s := range regexp.MustCompile(`[.!?](\s+|$)`).Split(text, -1) {
+		if urgencyWords.MatchString(s) && !conditional.MatchString(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestOtherAndCautionUrgencyFitsTheLevel: an "other cause" or caution text
+// shown below urgent makes any "same day", "at once", "999", "A&E" or
+// "emergency" wording conditional, so it never promises more than the
+// level. The review's story: an antipsychotic alone, at self-care, with
+// the acute dystonia note.
+func TestOtherAndCautionUrgencyFitsTheLevel(t *testing.T) {
+	rb := ruleBase(t)
+	check := func(story string, res knowledge.Result) {
+		t.Helper()
+		if rb.LevelRank(res.Triage.Level) >= rb.LevelRank("urgent") {
+			return
+		}
+		for _, o := range res.Others {
+			if bad := unconditionalUrgency(o.Text); len(bad) > 0 {
+				t.Errorf("%s: at %s, other cause %s says %q", story, res.Triage.Level, o.ID, bad)
+			}
+		}
+		for _, c := range res.Cautions {
+			if bad := unconditionalUrgency(c.Text); len(bad) > 0 {
+				t.Errorf("%s: at %s, caution %s says %q", story, res.Triage.Level, c.ID, bad)
+			}
+		}
+	}
+	stories := []struct{ answers, other, caution string }{
+		{answered + "medications: [antipsychotic]", "acute_dystonia", ""},
+		{answered + "medications: [diabetes_medicine]\nsymptoms: [tremor]", "", "low_blood_sugar"},
+	}
+	for _, s := range stories {
+		res := assess(t, s.answers)
+		if res.Triage.Level != "self_care" && res.Triage.Level != "see_doctor" {
+			t.Errorf("%s: level %s, want below urgent", s.answers, res.Triage.Level)
+		}
+		if s.other != "" && !slices.ContainsFunc(res.Others, func(o knowledge.OtherHit) bool { return o.ID == s.other }) {
+			t.Errorf("%s: other cause %s not shown", s.answers, s.other)
+		}
+		if s.caution != "" && !slices.ContainsFunc(res.Cautions, func(c knowledge.CautionHit) bool { return c.ID == s.caution }) {
+			t.Errorf("%s: caution %s not shown", s.answers, s.caution)
+		}
+		check(s.answers, res)
+	}
+	// The near story: the spasm itself raises the flag and the level.
+	if lv := assess(t, answered+"medications: [antipsychotic]\nsymptoms: [jaw_stiffness]").Triage.Level; lv != "urgent" {
+		t.Errorf("stiff jaw on an antipsychotic: level %s, want urgent", lv)
+	}
+	vs, err := knowledge.ReadVignettes(rb, data.Vignettes(), "data/vignettes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		check(v.ID, knowledge.Assess(v.Answers))
+	}
+}
+
+// TestAlcoholCautionsAtModerateDrinking: policy v3 principle 5 — no "keep
+// to 14 units" for a pregnant person or someone under 18, and the
+// breastfeeding limit after birth, from up to 14 units a week, not only
+// from heavy drinking. Each story's near story (no alcohol, or not
+// pregnant, an adult, no recent birth) shows no such caution. Low blood
+// sugar stays the first caution.
+func TestAlcoholCautionsAtModerateDrinking(t *testing.T) {
+	rb := ruleBase(t)
+	cases := []struct {
+		name, raise, caution string
+		refs                 []string
+		words                []string
+		near                 []string
+	}{
+		{"pregnant, up to 14 units", "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: moderate", "alcohol_in_pregnancy",
+			[]string{"conditions=pregnant", "alcohol=moderate"}, []string{"not to drink at all"},
+			[]string{"conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: none", "conditions: [none]\nalcohol: moderate"}},
+		{"pregnant, drinking heavily most days", "conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: dependent", "alcohol_in_pregnancy",
+			[]string{"conditions=pregnant", "alcohol=dependent"}, []string{"not to drink at all"}, nil},
+		{"under 18, up to 14 units", "age: under_18\nalcohol: moderate", "alcohol_under_18",
+			[]string{"age=under_18", "alcohol=moderate"}, []string{"alcohol-free childhood"},
+			[]string{"age: under_18\nalcohol: none", "age: 18_49\nalcohol: moderate"}},
+		{"recently gave birth, up to 14 units", "conditions: [recently_gave_birth]\nalcohol: moderate", "alcohol_after_birth",
+			[]string{"conditions=recently_gave_birth", "alcohol=moderate"}, []string{"breastfeeding", "1 to 2 units once or twice a week"},
+			[]string{"conditions: [recently_gave_birth]\nalcohol: none", "conditions: [none]\nalcohol: moderate"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := assess(t, answered+c.raise)
+			i := slices.IndexFunc(res.Cautions, func(h knowledge.CautionHit) bool { return h.ID == c.caution })
+			if i < 0 {
+				t.Fatalf("no caution %s; cautions: %+v", c.caution, res.Cautions)
+			}
+			h := res.Cautions[i]
+			if !sameRefs(h.Answers, refs(c.refs...)) {
+				t.Errorf("caution names %v, want %v", h.Answers, c.refs)
+			}
+			for _, w := range c.words {
+				if !strings.Contains(h.Text, w) {
+					t.Errorf("caution %q does not say %q", h.Text, w)
+				}
+			}
+			if rb.Source(h.Source) == nil {
+				t.Errorf("caution %s cites unknown source %q", h.ID, h.Source)
+			}
+			for _, n := range c.near {
+				if slices.ContainsFunc(assess(t, answered+n).Cautions, func(h knowledge.CautionHit) bool { return h.ID == c.caution }) {
+					t.Errorf("near story %q shows caution %s", n, c.caution)
+				}
+			}
+		})
+	}
+	res := assess(t, answered+"conditions: [pregnant]\npregnancy_stage: under_20_weeks\nalcohol: moderate\nmedications: [diabetes_medicine]\nsymptoms: [tremor]")
+	if len(res.Cautions) < 2 || res.Cautions[0].ID != "low_blood_sugar" {
+		t.Errorf("low blood sugar is not the first caution: %+v", res.Cautions)
 	}
 }

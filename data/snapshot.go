@@ -5488,7 +5488,7 @@ var snapshot = &knowledge.RuleBase{
 					"antipsychotic",
 				},
 			},
-			Text:   "Antipsychotic medicines and the anti-sickness medicines metoclopramide and prochlorperazine can cause acute dystonia: a spasm that twists the neck, jaw, tongue or eyes, often within days of starting. It is treatable; it needs a doctor the same day.",
+			Text:   "Antipsychotic medicines and the anti-sickness medicines metoclopramide and prochlorperazine can cause acute dystonia: a spasm that twists the neck, jaw, tongue or eyes, often within days of starting. It is treatable: if a spasm like this starts, speak to a doctor the same day.",
 			Source: "nhs_prochlorperazine",
 		},
 		{
@@ -5887,10 +5887,34 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness_within_hours",
 			Level: "emergency",
 			When: knowledge.Cond{
-				Op:       knowledge.OpAnswer,
-				Question: "weakness_speed",
-				Options: []string{
-					"hours",
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "weakness_speed",
+						Options: []string{
+							"hours",
+						},
+					},
+					{
+						Op: knowledge.OpAny,
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.OpAnswer,
+								Question: "symptoms",
+								Options: []string{
+									"weakness",
+								},
+							},
+							{
+								Op:       knowledge.OpAnswer,
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+							},
+						},
+					},
 				},
 			},
 			Reason: "Weakness that came on or got worse within hours can be a stroke, a sudden fall in potassium (periodic paralysis) or another emergency.",
@@ -5963,6 +5987,25 @@ var snapshot = &knowledge.RuleBase{
 						Options: []string{
 							"hours",
 							"days",
+						},
+					},
+					{
+						Op: knowledge.OpAny,
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.OpAnswer,
+								Question: "symptoms",
+								Options: []string{
+									"weakness",
+								},
+							},
+							{
+								Op:       knowledge.OpAnswer,
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+							},
 						},
 					},
 					{
@@ -6237,10 +6280,34 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "weakness_worsening_days",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.OpAnswer,
-				Question: "weakness_speed",
-				Options: []string{
-					"days",
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "weakness_speed",
+						Options: []string{
+							"days",
+						},
+					},
+					{
+						Op: knowledge.OpAny,
+						Subs: []knowledge.Cond{
+							{
+								Op:       knowledge.OpAnswer,
+								Question: "symptoms",
+								Options: []string{
+									"weakness",
+								},
+							},
+							{
+								Op:       knowledge.OpAnswer,
+								Question: "serious",
+								Options: []string{
+									"progressive_weakness",
+								},
+							},
+						},
+					},
 				},
 			},
 			Reason: "Weakness that is getting worse from one day to the next is rapidly progressive weakness, which needs to be seen the same day.",
@@ -6264,11 +6331,23 @@ var snapshot = &knowledge.RuleBase{
 								},
 							},
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "weakness_speed",
-								Options: []string{
-									"days",
-									"weeks",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "symptoms",
+										Options: []string{
+											"weakness",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "weakness_speed",
+										Options: []string{
+											"days",
+											"weeks",
+										},
+									},
 								},
 							},
 						},
@@ -6508,10 +6587,22 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "cannot_keep_fluids_down",
 			Level: "urgent",
 			When: knowledge.Cond{
-				Op:       knowledge.OpAnswer,
-				Question: "vomiting",
-				Options: []string{
-					"cannot_keep_fluids_down",
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "vomiting",
+						Options: []string{
+							"cannot_keep_fluids_down",
+						},
+					},
 				},
 			},
 			Reason: "Being sick with drinks not staying down quickly leads to dehydration and loses potassium, magnesium and sodium.",
@@ -6596,11 +6687,23 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+									},
 								},
 							},
 							{
@@ -6628,10 +6731,22 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "pregnancy_stage",
-								Options: []string{
-									"20_weeks_plus",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "conditions",
+										Options: []string{
+											"pregnant",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "pregnancy_stage",
+										Options: []string{
+											"20_weeks_plus",
+										},
+									},
 								},
 							},
 							{
@@ -6655,11 +6770,23 @@ var snapshot = &knowledge.RuleBase{
 								},
 							},
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+									},
 								},
 							},
 						},
@@ -6681,6 +6808,13 @@ var snapshot = &knowledge.RuleBase{
 						Question: "conditions",
 						Options: []string{
 							"pregnant",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
 						},
 					},
 					{
@@ -6713,11 +6847,23 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+									},
 								},
 							},
 							{
@@ -6997,15 +7143,35 @@ var snapshot = &knowledge.RuleBase{
 								},
 							},
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "gi_duration",
-								Options: []string{
-									"week_plus",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+											"diarrhea",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "gi_duration",
+										Options: []string{
+											"week_plus",
+										},
+									},
 								},
 							},
 							{
 								Op: knowledge.OpAll,
 								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+									},
 									{
 										Op:       knowledge.OpAnswer,
 										Question: "vomiting",
@@ -7064,10 +7230,22 @@ var snapshot = &knowledge.RuleBase{
 								},
 							},
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "diuretic_kind",
-								Options: []string{
-									"potassium_sparing",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "medications",
+										Options: []string{
+											"diuretic",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "diuretic_kind",
+										Options: []string{
+											"potassium_sparing",
+										},
+									},
 								},
 							},
 							{
@@ -7091,11 +7269,23 @@ var snapshot = &knowledge.RuleBase{
 								},
 							},
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "vomiting",
-								Options: []string{
-									"keeping_fluids_down",
-									"cannot_keep_fluids_down",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "symptoms",
+										Options: []string{
+											"nausea_vomiting",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "vomiting",
+										Options: []string{
+											"keeping_fluids_down",
+											"cannot_keep_fluids_down",
+										},
+									},
 								},
 							},
 						},
@@ -7123,10 +7313,22 @@ var snapshot = &knowledge.RuleBase{
 						Op: knowledge.OpAny,
 						Subs: []knowledge.Cond{
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "diuretic_kind",
-								Options: []string{
-									"potassium_sparing",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "medications",
+										Options: []string{
+											"diuretic",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "diuretic_kind",
+										Options: []string{
+											"potassium_sparing",
+										},
+									},
 								},
 							},
 							{
@@ -7520,10 +7722,23 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "long_vomiting_diarrhoea",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.OpAnswer,
-				Question: "gi_duration",
-				Options: []string{
-					"week_plus",
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+							"diarrhea",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "gi_duration",
+						Options: []string{
+							"week_plus",
+						},
+					},
 				},
 			},
 			Reason: "Nausea, vomiting or diarrhoea for a week or more loses potassium, magnesium and sodium, and its cause needs finding.",
@@ -7545,6 +7760,13 @@ var snapshot = &knowledge.RuleBase{
 					},
 					{
 						Op:       knowledge.OpAnswer,
+						Question: "symptoms",
+						Options: []string{
+							"nausea_vomiting",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
 						Question: "vomiting",
 						Options: []string{
 							"keeping_fluids_down",
@@ -7561,10 +7783,22 @@ var snapshot = &knowledge.RuleBase{
 			ID:    "ppi_over_year",
 			Level: "see_doctor",
 			When: knowledge.Cond{
-				Op:       knowledge.OpAnswer,
-				Question: "ppi_duration",
-				Options: []string{
-					"over_1_year",
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "medications",
+						Options: []string{
+							"ppi",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "ppi_duration",
+						Options: []string{
+							"over_1_year",
+						},
+					},
 				},
 			},
 			Reason: "After more than a year on an acid reducer (PPI), magnesium may need checking.",
@@ -7609,10 +7843,22 @@ var snapshot = &knowledge.RuleBase{
 								},
 							},
 							{
-								Op:       knowledge.OpAnswer,
-								Question: "diuretic_kind",
-								Options: []string{
-									"potassium_sparing",
+								Op: knowledge.OpAll,
+								Subs: []knowledge.Cond{
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "medications",
+										Options: []string{
+											"diuretic",
+										},
+									},
+									{
+										Op:       knowledge.OpAnswer,
+										Question: "diuretic_kind",
+										Options: []string{
+											"potassium_sparing",
+										},
+									},
 								},
 							},
 							{
@@ -7749,7 +7995,7 @@ var snapshot = &knowledge.RuleBase{
 					},
 				},
 			},
-			Text:   "You take insulin or a diabetes medicine that can lower blood sugar: shaking, sweating, tingling lips or a racing heart can be low blood sugar. Check your blood sugar now and treat a low if you know how; then speak to your diabetes team. Confusion is an emergency: call emergency services.",
+			Text:   "You take insulin or a diabetes medicine that can lower blood sugar: shaking, sweating, tingling lips or a racing heart can be low blood sugar. Check your blood sugar now and treat a low if you know how; then speak to your diabetes team. If you become confused, that is an emergency: call emergency services.",
 			Source: "nhs_low_blood_sugar",
 		},
 		{
@@ -7799,6 +8045,81 @@ var snapshot = &knowledge.RuleBase{
 			},
 			Text:   "You are pregnant: ask your midwife, doctor or pharmacist before taking any other supplement. The NHS advises 400 micrograms of folic acid a day until 12 weeks, and 10 micrograms of vitamin D a day; avoid supplements with vitamin A (retinol).",
 			Source: "nhs_pregnancy_vitamins",
+		},
+		{
+			ID: "alcohol_in_pregnancy",
+			When: knowledge.Cond{
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "conditions",
+						Options: []string{
+							"pregnant",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "alcohol",
+						Options: []string{
+							"moderate",
+							"heavy",
+						},
+					},
+				},
+			},
+			Text:   "You are pregnant and drink alcohol: the UK Chief Medical Officers advise that the safest approach in pregnancy is not to drink at all, to keep the risks to the baby to a minimum. The 14 units a week guideline is not for pregnancy. Your midwife or GP can help if you find it hard to stop.",
+			Source: "uk_cmo_alcohol",
+		},
+		{
+			ID: "alcohol_under_18",
+			When: knowledge.Cond{
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "age",
+						Options: []string{
+							"under_18",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "alcohol",
+						Options: []string{
+							"moderate",
+							"heavy",
+						},
+					},
+				},
+			},
+			Text:   "You are under 18 and drink alcohol: an alcohol-free childhood is the healthiest and best choice, and alcohol can harm a growing brain and body. The 14 units a week guideline is for adults. A GP or school nurse can help if you find it hard to stop.",
+			Source: "cmo_2009_young_people",
+		},
+		{
+			ID: "alcohol_after_birth",
+			When: knowledge.Cond{
+				Op: knowledge.OpAll,
+				Subs: []knowledge.Cond{
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "conditions",
+						Options: []string{
+							"recently_gave_birth",
+						},
+					},
+					{
+						Op:       knowledge.OpAnswer,
+						Question: "alcohol",
+						Options: []string{
+							"moderate",
+							"heavy",
+						},
+					},
+				},
+			},
+			Text:   "You recently gave birth and drink alcohol: if you are breastfeeding, the NHS advises no more than 1 to 2 units once or twice a week, rather than the 14 units a week of the adult guideline.",
+			Source: "nhs_breastfeeding_alcohol",
 		},
 		{
 			ID: "b6_high_dose",
