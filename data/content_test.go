@@ -298,7 +298,7 @@ func TestIssueExamples(t *testing.T) {
 				}
 			}
 		}
-		if res := assess(t, answered+"location: [eyelid]"); len(res.Reassurance) == 0 {
+		if res := assess(t, answered+"symptoms: [none]\nlocation: [eyelid]"); len(res.Reassurance) == 0 {
 			t.Error("no reassurance for a single eyelid twitch")
 		}
 	})

@@ -399,7 +399,7 @@ func TestIssue14Examples(t *testing.T) {
 				}
 			}
 		}
-		long := assess(t, answered+"location: [legs]\nduration: over_3_months")
+		long := assess(t, answered+"symptoms: [none]\nlocation: [legs]\nduration: over_3_months")
 		found := false
 		for _, o := range long.Others {
 			found = found || strings.Contains(o.Text, "121 people") && strings.Contains(o.Text, "nerve tests were normal")
@@ -758,4 +758,68 @@ func TestAlcoholCautionsAtModerateDrinking(t *testing.T) {
 	if len(res.Cautions) < 2 || res.Cautions[0].ID != "low_blood_sugar" {
 		t.Errorf("low blood sugar is not the first caution: %+v", res.Cautions)
 	}
+}
+
+// hasFlag reports whether res raised the flag id.
+func hasFlagID(res knowledge.Result, id string) bool {
+	for _, f := range res.Triage.Flags {
+		if f.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTooMuchIsNotAShortage: with kidney disease and a potassium-sparing
+// water tablet, palpitations and weakness warn of too much potassium and
+// magnesium; no flag may then say the answers point to a shortage of
+// them (issue 14: a reason for a too-high level never says low). The same
+// symptoms on a loop diuretic without kidney disease do point to a
+// shortage.
+func TestTooMuchIsNotAShortage(t *testing.T) {
+	const symptoms = "serious: [none]\nlocation: [legs]\nmedications: [diuretic]\nsymptoms: [palpitations, weakness, cramps, fatigue, constipation]\nweakness_speed: weeks\nfruit_veg: rarely\n"
+	for _, kind := range []string{"potassium_sparing", "combination"} {
+		res := assess(t, symptoms+"conditions: [kidney_disease]\ndiuretic_kind: "+kind+"\n")
+		if !hasFlagID(res, "too_much_potassium_kidney") || res.Triage.Level != "urgent" {
+			t.Errorf("%s: level %s, flags %v; want urgent with too_much_potassium_kidney", kind, res.Triage.Level, flagIDs(res))
+		}
+		for _, id := range []string{"likely_potassium", "likely_magnesium"} {
+			if hasFlagID(res, id) {
+				t.Errorf("%s: %s says a shortage beside a flag for too much", kind, id)
+			}
+		}
+	}
+	loop := assess(t, symptoms+"diuretic_kind: loop\n")
+	if !hasFlagID(loop, "likely_potassium") {
+		t.Errorf("a loop diuretic with these symptoms: flags %v; want likely_potassium", flagIDs(loop))
+	}
+}
+
+// TestReassuranceNeedsTheSymptomsAnswered: with the other symptoms
+// unanswered, weakness or numbness may be there unseen, so no reassurance
+// and no benign-fasciculation look-alike (principles 2 and 4); answered
+// "none", the reassurance shows.
+func TestReassuranceNeedsTheSymptomsAnswered(t *testing.T) {
+	const story = "serious: [none]\nlocation: [legs, arms]\nduration: over_3_months\nage: \"50_64\"\n"
+	res := assess(t, story)
+	if len(res.Reassurance) > 0 {
+		t.Errorf("symptoms unanswered: reassurance %d notes", len(res.Reassurance))
+	}
+	for _, o := range res.Others {
+		if o.Reassuring {
+			t.Errorf("symptoms unanswered: the reassuring look-alike %s shows", o.ID)
+		}
+	}
+	if calm := assess(t, story+"symptoms: [none]\n"); len(calm.Reassurance) == 0 {
+		t.Error("symptoms answered none: no reassurance")
+	}
+}
+
+// flagIDs are the ids of the flags res raised, for messages.
+func flagIDs(res knowledge.Result) []string {
+	var out []string
+	for _, f := range res.Triage.Flags {
+		out = append(out, f.ID)
+	}
+	return out
 }

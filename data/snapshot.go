@@ -73,6 +73,10 @@ var snapshot = &knowledge.RuleBase{
 				},
 			},
 		},
+		RequiresAnswered: []string{
+			"serious",
+			"symptoms",
+		},
 		Notes: []knowledge.Note{
 			{
 				Text:   "Muscle twitches are very common: in one survey, about 7 in 10 healthy people said they had noticed them.",
@@ -7295,6 +7299,10 @@ var snapshot = &knowledge.RuleBase{
 			Reason: "With kidney disease, potassium or magnesium supplements, a potassium-sparing water tablet or an ACE inhibitor or ARB can let potassium or magnesium build up too high; a racing heartbeat, weakness or vomiting can be signs of too much, and too much potassium can stop the heart.",
 			Action: "Speak to a doctor today, and take no more potassium or magnesium supplements until you have; ask before the next dose of any prescribed medicine.",
 			Source: "hyperkalemia_review_2019",
+			TooMuch: []string{
+				"potassium",
+				"magnesium",
+			},
 		},
 		{
 			ID:    "high_potassium_risk",
@@ -7353,6 +7361,9 @@ var snapshot = &knowledge.RuleBase{
 			Reason: "Potassium supplements with a potassium-sparing water tablet or an ACE inhibitor or ARB can make potassium too high, and a racing heartbeat or weakness can be a sign of it: too much potassium can stop the heart.",
 			Action: "Speak to a doctor today, and take no more potassium until you have; if a doctor prescribed it, ask them before the next dose.",
 			Source: "hyperkalemia_review_2019",
+			TooMuch: []string{
+				"potassium",
+			},
 		},
 		{
 			ID:    "alcohol_withdrawal",

@@ -227,6 +227,11 @@ func reassuring(rb *RuleBase, sel []uint64, t Triage) bool {
 	case re.HideWhen != nil && re.HideWhen.holds(sel):
 		return false
 	}
+	for _, id := range re.RequiresAnswered {
+		if qi := rb.QuestionIndex(id); qi >= 0 && sel[qi] == 0 {
+			return false
+		}
+	}
 	return true
 }
 
@@ -265,6 +270,17 @@ func named(rb *RuleBase, sel []uint64, c *Cond, refs *[]AnswerRef) []AnswerRef {
 	from := len(*refs)
 	*refs = c.appendRefs(rb, sel, *refs)
 	return (*refs)[from:len(*refs):len(*refs)]
+}
+
+// tooMuch reports whether a raised flag warns of too much of deficiency
+// id: its answers then point to an excess, not a shortage.
+func tooMuch(flags []Flag, id string) bool {
+	for _, f := range flags {
+		if slices.Contains(f.TooMuch, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // evalTriage evaluates the red flags. It is apart from scoring on purpose: a
@@ -328,7 +344,7 @@ func evalTriage(rb *RuleBase, sel []uint64, ds []Scored, refs *[]AnswerRef) Tria
 	var masks []uint64 // per question, the answers a likely flag names
 	for i := range ds {
 		d := &ds[i]
-		if d.ForScore < rb.Bands.Likely {
+		if d.ForScore < rb.Bands.Likely || tooMuch(t.Flags, d.ID) {
 			continue
 		}
 		if masks == nil {

@@ -26,12 +26,15 @@ func (r *reader) ruleBase(root *yaml.Node) *RuleBase {
 		Disclaimer: r.str(f["disclaimer"], "disclaimer"),
 		ScoreNote:  r.str(f["score_note"], "score_note"),
 	}
-	if rf, ok := r.fields(f["reassurance"], "reassurance", []string{"max_level", "hide_when", "notes"}, nil); ok {
+	if rf, ok := r.fields(f["reassurance"], "reassurance", []string{"max_level", "hide_when", "notes"}, []string{"requires_answered"}); ok {
 		rb.Reassurance.Pos = posOf(f["reassurance"])
 		rb.Reassurance.MaxLevel = r.str(rf["max_level"], "reassurance max_level")
 		if rf["hide_when"] != nil {
 			c := r.cond(rf["hide_when"], "reassurance hide_when", 0)
 			rb.Reassurance.HideWhen = &c
+		}
+		if rf["requires_answered"] != nil {
+			rb.Reassurance.RequiresAnswered = r.strs(rf["requires_answered"], "reassurance requires_answered")
 		}
 		for _, n := range r.seq(rf["notes"], "reassurance notes") {
 			if nf, ok := r.fields(n, "reassurance note", []string{"text", "source"}, nil); ok {
@@ -134,7 +137,7 @@ func (r *reader) ruleBase(root *yaml.Node) *RuleBase {
 		rb.Others = append(rb.Others, o)
 	}
 	for _, n := range r.seq(f["red_flags"], "red_flags") {
-		rf, ok := r.fields(n, "red flag", []string{"id", "level", "when", "reason", "action", "source"}, nil)
+		rf, ok := r.fields(n, "red flag", []string{"id", "level", "when", "reason", "action", "source"}, []string{"too_much"})
 		if !ok {
 			continue
 		}
@@ -149,6 +152,9 @@ func (r *reader) ruleBase(root *yaml.Node) *RuleBase {
 			Source: r.source(rf["source"], what),
 			Pos:    posOf(n),
 		})
+		if rf["too_much"] != nil {
+			rb.RedFlags[len(rb.RedFlags)-1].TooMuch = r.strs(rf["too_much"], what+" too_much")
+		}
 	}
 	for _, n := range r.seq(f["cautions"], "cautions") {
 		cf, ok := r.fields(n, "caution", []string{"id", "when", "text", "source"}, nil)

@@ -67,8 +67,12 @@ type readAs struct {
 type Reassurance struct {
 	MaxLevel string
 	HideWhen *Cond
-	Notes    []Note
-	Pos      Pos
+	// RequiresAnswered are the questions that must be answered for
+	// reassurance to show: a warning sign left unanswered is unknown,
+	// never "no" (principles 2 and 4).
+	RequiresAnswered []string
+	Notes            []Note
+	Pos              Pos
 }
 
 // LikelyFlag is the template of the flag a likely deficiency raises. In
@@ -362,7 +366,11 @@ type RedFlag struct {
 	Reason string
 	Action string
 	Source string
-	Pos    Pos
+	// TooMuch names the deficiencies whose excess the flag warns of (too
+	// much potassium or magnesium): while it is raised, no flag says the
+	// answers point to a shortage of them.
+	TooMuch []string
+	Pos     Pos
 }
 
 // Other is another cause or look-alike of twitching that a doctor

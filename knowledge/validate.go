@@ -79,6 +79,16 @@ func (v *validator) validate() {
 		if f.Level != "" && rb.LevelRank(f.Level) < 0 {
 			v.errorAt(f.Pos, "%s: unknown level %q; allowed: %s", what, f.Level, strings.Join(levelIDs(rb), ", "))
 		}
+		for _, id := range f.TooMuch {
+			if rb.Deficiency(id) == nil {
+				v.errorAt(f.Pos, "%s too_much: unknown deficiency %q; allowed: %s", what, id, strings.Join(deficiencyIDs(rb), ", "))
+			}
+		}
+	}
+	for _, id := range rb.Reassurance.RequiresAnswered {
+		if rb.Question(id) == nil {
+			v.errorAt(rb.Reassurance.Pos, "reassurance requires_answered: unknown question %q%s", id, DidYouMean(id, rb.questionIDs()))
+		}
 	}
 	for i := range rb.Cautions {
 		c := &rb.Cautions[i]
@@ -834,4 +844,13 @@ func (v *validator) askedWhen(q *Question, cq ContractQuestion) {
 			v.errorAt(q.EnableWhen.Pos, "contract question %q must be asked when %s, but its enable_when (%s) does not hold then", cq.ID, want[i], q.EnableWhen)
 		}
 	}
+}
+
+// deficiencyIDs are the ids of the rule base's deficiencies, for messages.
+func deficiencyIDs(rb *RuleBase) []string {
+	out := make([]string, len(rb.Deficiencies))
+	for i := range rb.Deficiencies {
+		out[i] = rb.Deficiencies[i].ID
+	}
+	return out
 }

@@ -528,6 +528,20 @@ func (b *builder) pointsTo() *Section {
 	return s
 }
 
+// tooMuch names the nutrients a raised flag warns of too much of.
+func (b *builder) tooMuch() []string {
+	var names []string
+	for _, d := range b.res.Deficiencies {
+		for _, f := range b.res.Triage.Flags {
+			if slices.Contains(f.TooMuch, d.ID) {
+				names = append(names, d.Name)
+				break
+			}
+		}
+	}
+	return names
+}
+
 func (b *builder) nutrients() *Section {
 	s := &Section{ID: SectionNutrients, Title: NutrientsTitle}
 	if b.nothing {
@@ -535,6 +549,11 @@ func (b *builder) nutrients() *Section {
 		return s
 	}
 	s.Blocks = append(s.Blocks, Block{Kind: Note, Text: ScoreLegend(b.rb)})
+	if names := b.tooMuch(); len(names) > 0 {
+		// A flag warns of an excess: the scores below must not read as
+		// a shortage to treat.
+		s.Blocks = append(s.Blocks, Block{Kind: Warning, Text: TooMuchNote(names)})
+	}
 	anyUnlikely := false
 	for _, d := range b.res.Deficiencies {
 		open := d.Band != knowledge.BandUnlikely

@@ -173,3 +173,17 @@ func FoodsLine(d knowledge.Scored) string {
 	}
 	return "Foods rich in it: " + strings.Join(d.Foods, ", ")
 }
+
+// TooMuchNote says, above the scores, that the answers warn of too much
+// of these nutrients, not too little.
+func TooMuchNote(names []string) string {
+	return "Your answers warn of too much " + strings.Join(names, " and ") + ", not too little (see the reasons above): do not treat a shortage of " + plainList(len(names)) + " and take no supplement of " + plainList(len(names)) + " until a doctor has checked."
+}
+
+// plainList is "it" or "them".
+func plainList(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
