@@ -18,17 +18,17 @@ import (
 // type, enter to save. A day that has an entry shows it, and saving
 // changes it.
 type diaryForm struct {
-	e       diary.Entry
-	old     bool // the day has an entry
+	e   diary.Entry
+	old bool // the day has an entry
 	// twitched is true once a twitching level is chosen (or the day's
 	// entry has one): a new day starts with none, never "0 none".
 	twitched bool
-	entries []diary.Entry
-	exists  bool
-	row     int
-	opt     int // the option under the cursor on the where and new rows
-	note    textinput.Model
-	km      diaryFormKeys
+	entries  []diary.Entry
+	exists   bool
+	row      int
+	opt      int // the option under the cursor on the where and new rows
+	note     textinput.Model
+	km       diaryFormKeys
 }
 
 // The rows of the form.
