@@ -234,3 +234,19 @@ func TestDiaryTwitchingStartsNotChosen(t *testing.T) {
 		t.Fatalf("after choosing 0: %+v %v", list, err)
 	}
 }
+
+// TestDiaryFormTickListKeys: on a tick list the help bar names space, and
+// the full help says what → and ↓ do there.
+func TestDiaryFormTickListKeys(t *testing.T) {
+	opts, _ := diaryOptions(t)
+	m := dpress(t, newModelOpts(t, opts, 80, 24), "y", "a", "down", "down") // Where
+	mustContain(t, text(m), "space tick")
+	h := flat(text(dpress(t, m, "?")))
+	mustContain(t, h, "→ next option", "← previous option", "next row (leaves the list)")
+	mustNotContain(t, h, "move among the options")
+	// → moves among the options, as the help says; ↓ leaves the list.
+	m = dpress(t, m, "right", "space")
+	if v := text(m); !strings.Contains(v, "[x] "+diary.PlaceLabel(opts.Rules, diary.Places(opts.Rules)[1])) {
+		t.Fatalf("→ then space did not tick the second place:\n%s", v)
+	}
+}

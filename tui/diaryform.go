@@ -82,8 +82,13 @@ func (f diaryForm) keys(c *common) keySet {
 	multi := f.row == rowWhere || f.row == rowNew
 	k.Tick.SetEnabled(multi)
 	if multi {
-		k.Left.SetHelp("←/→", "move among the options")
-		k.Right.SetEnabled(false)
+		// → and ← move the cursor among the options; ↓ and ↑ leave the
+		// list for the next or previous row.
+		k.Left.SetHelp(k.Left.Help().Key, "previous option")
+		k.Right.SetHelp(k.Right.Help().Key, "next option")
+		k.Down.SetHelp(k.Down.Help().Key, "next row (leaves the list)")
+		k.Up.SetHelp(k.Up.Help().Key, "previous row (leaves the list)")
+		return keySet{short: []key.Binding{k.Tick, k.Right, k.Left, k.Save, k.Down, k.Up, k.Cancel}}
 	}
 	if f.row == rowNote {
 		k.Left.SetEnabled(false)
