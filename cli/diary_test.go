@@ -113,6 +113,8 @@ func TestDiaryCommands(t *testing.T) {
 		{name: "add again", args: []string{"diary", "add", "--date", "2026-11-12", "--twitching", "3"}, code: 2, stderr: []string{"already has an entry for 2026-11-12", "--replace"}},
 		{name: "replace", args: []string{"diary", "add", "--date", "2026-11-12", "--twitching", "3", "--note", "-1+1", "--replace"}, stdout: []string{"replaced 2026-11-12"}},
 		{name: "today", args: []string{"diary", "add", "--twitching", "0", "--sleep", "8"}, stdout: []string{"added 2026-11-23"}},
+		{name: "labels", args: []string{"diary", "add", "--date", "2026-11-13", "--twitching", "1", "--where", "eyelid", "--new", "chest_pain"}, stdout: []string{"where Eyelid", "new Chest pain"}},
+		{name: "list labels", args: []string{"diary", "list"}, stdout: []string{"2026-11-13  twitching 1 (a little); where Eyelid; new Chest pain"}},
 		{name: "csv", args: []string{"diary", "list", "--format", "csv"}, stdout: []string{"date,twitching,where,caffeine,sleep,stress,exercise,new,note\n", "2026-11-12,3,,,,,,,'-1+1\n", "2026-11-23,0,,,8,"}},
 		{name: "list days", args: []string{"diary", "list", "--days", "7"}, stdout: []string{"2026-11-23"}},
 		{name: "bad days", args: []string{"diary", "list", "--days", "0"}, code: 2, stderr: []string{"--days", "1 to 3660"}},
