@@ -250,3 +250,14 @@ func TestDiaryFormTickListKeys(t *testing.T) {
 		t.Fatalf("→ then space did not tick the second place:\n%s", v)
 	}
 }
+
+// TestDiaryMonthAtFortyColumns: m at 40 columns says plainly that only
+// the last days that fit are shown, of the 30 asked for.
+func TestDiaryMonthAtFortyColumns(t *testing.T) {
+	opts, _ := diaryOptions(t)
+	m := dpress(t, newModelOpts(t, opts, 40, 60), "y", "m")
+	v := flat(text(m))
+	if !strings.Contains(v, "Only the last") || !strings.Contains(v, "days fit this window, of the 30 asked for") {
+		t.Fatalf("m at 40 columns does not say how many days fit:\n%s", text(m))
+	}
+}
