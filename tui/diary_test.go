@@ -233,6 +233,7 @@ func TestDiaryTwitchingStartsNotChosen(t *testing.T) {
 	if list, err := f.List(); err != nil || len(list) != 1 || list[0].Twitching != 0 {
 		t.Fatalf("after choosing 0: %+v %v", list, err)
 	}
+	mustContain(t, flat(goldenText(m)), "in your diary")
 }
 
 // TestDiaryFormTickListKeys: on a tick list the help bar names space, and
