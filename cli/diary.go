@@ -61,7 +61,11 @@ func (c *command) openDiary(path string, given bool) (*diary.File, error) {
 // that is not allowed or a file that is not a diary is bad input (exit
 // status 2); a lock held too long, a read-only folder or a full disk is
 // a failure (exit status 1).
-func diaryError(err error) error {
+func diaryError(err error) error { return diaryErrorIn(nil, err) }
+
+// diaryErrorIn is diaryError, naming places and symptoms by their labels
+// in rb (nil: by their ids).
+func diaryErrorIn(rb *knowledge.RuleBase, err error) error {
 	var (
 		fe *diary.FieldError
 		ee *diary.ExistsError
@@ -73,7 +77,7 @@ func diaryError(err error) error {
 	case errors.As(err, &fe):
 		return usagef("%s", fe.Error())
 	case errors.As(err, &ee):
-		return badInputError{errorf("the diary already has an entry for %s (%s); add --replace to change it", ee.Old.Date, entrySummary(ee.Old))}
+		return badInputError{errorf("the diary already has an entry for %s (%s); add --replace to change it", ee.Old.Date, entrySummary(rb, ee.Old))}
 	case errors.As(err, &re):
 		return badInputError{err}
 	}
@@ -162,7 +166,7 @@ func (c *command) diaryAdd(args []string) error {
 	}
 	old, err := f.Put(e, *replace)
 	if err != nil {
-		return diaryError(err)
+		return diaryErrorIn(rb, err)
 	}
 	if !existed {
 		c.say("started your diary at %s (mode 0600; it stays on this computer; 'twitchcheck diary forget' deletes it)", cleanName(f.Path))
@@ -171,7 +175,7 @@ func (c *command) diaryAdd(args []string) error {
 	if old != nil {
 		verb = "replaced"
 	}
-	return c.print(fmt.Sprintf("%s %s: %s\n", verb, e.Date, report.CleanLine(entrySummary(e))))
+	return c.print(fmt.Sprintf("%s %s: %s\n", verb, e.Date, report.CleanLine(entrySummary(rb, e))))
 }
 
 // printAlerts prints, at once, every red flag the entry's new symptoms
@@ -207,12 +211,23 @@ func splitList(s string) []string {
 	return out
 }
 
-// entrySummary says an entry on one line.
-func entrySummary(e diary.Entry) string {
+// entrySummary says an entry on one line, its places and new symptoms by
+// their labels in rb (by their ids when rb is nil).
+func entrySummary(rb *knowledge.RuleBase, e diary.Entry) string {
+	names := func(ids []string, label func(*knowledge.RuleBase, string) string) string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = id
+			if rb != nil {
+				out[i] = label(rb, id)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
 	labels := diary.TwitchingLabels()
 	parts := []string{fmt.Sprintf("twitching %d (%s)", e.Twitching, labels[max(0, min(e.Twitching, len(labels)-1))])}
 	if len(e.Where) > 0 {
-		parts = append(parts, "where "+strings.Join(e.Where, ", "))
+		parts = append(parts, "where "+names(e.Where, diary.PlaceLabel))
 	}
 	if e.Caffeine != nil {
 		parts = append(parts, fmt.Sprintf("caffeine %d", *e.Caffeine))
@@ -227,7 +242,7 @@ func entrySummary(e diary.Entry) string {
 		parts = append(parts, "exercise "+e.Exercise)
 	}
 	if len(e.New) > 0 {
-		parts = append(parts, "new "+strings.Join(e.New, ", "))
+		parts = append(parts, "new "+names(e.New, diary.NewLabel))
 	}
 	if e.Note != "" {
 		parts = append(parts, "note "+strconv.Quote(e.Note))
@@ -296,9 +311,10 @@ func (c *command) diaryList(args []string) error {
 	if len(entries) == 0 {
 		return c.print("The diary has no entries yet. Add one with 'twitchcheck diary add --twitching 0..4'.\n")
 	}
+	rb := c.env.Content.RuleBase()
 	var b strings.Builder
 	for _, e := range entries {
-		fmt.Fprintf(&b, "%s  %s\n", e.Date, report.CleanLine(entrySummary(e)))
+		fmt.Fprintf(&b, "%s  %s\n", e.Date, report.CleanLine(entrySummary(rb, e)))
 	}
 	return c.print(b.String())
 }

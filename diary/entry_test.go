@@ -239,7 +239,7 @@ func TestSuggest(t *testing.T) {
 	}
 	today := day(t, 19)
 	for _, tc := range []struct{ q, opt, why string }{
-		{"duration", "2_weeks_to_3_months", "first day with twitching is 3 Jan 2026, 18 days ago"},
+		{"duration", "2_weeks_to_3_months", "first day with twitching is 3 Jan 2026, 17 days ago: 18 days, including today"},
 		{"spreading", "yes", "in Legs on 13 Jan"},
 		{"caffeine", "5_plus_cups", "5.0 caffeinated drinks a day"},
 		{"sleep", "under_5", "4.5 hours"},
@@ -305,6 +305,23 @@ func TestPatternsProperties(t *testing.T) {
 			if n != p.Days || avg(sum, n) != p.Average || !strings.HasPrefix(p.Sentence, "On the ") || !strings.Contains(p.Sentence, "averaged") {
 				t.Fatalf("pattern %+v does not match its days (%d, %d)", p, n, sum)
 			}
+		}
+	}
+}
+
+// TestSuggestDurationDays: twitching since 1 Dec, on 5 Dec, is 4 days ago
+// and 5 days including today; on the day itself, today.
+func TestSuggestDurationDays(t *testing.T) {
+	rb := testrules.RuleBase()
+	es := []Entry{{Date: "2026-12-01", Twitching: 1}}
+	for _, tc := range []struct{ today, want string }{
+		{"2026-12-05", "is 1 Dec 2026, 4 days ago: 5 days, including today"},
+		{"2026-12-02", "is 1 Dec 2026, 1 day ago: 2 days, including today"},
+		{"2026-12-01", "is today, 1 Dec 2026"},
+	} {
+		s, ok := Suggest(rb, es, tc.today, "duration")
+		if !ok || !strings.Contains(s.Why, tc.want) {
+			t.Errorf("on %s: %+v %v, want %q", tc.today, s, ok, tc.want)
 		}
 	}
 }

@@ -86,9 +86,20 @@ func suggestDuration(entries []Entry, end time.Time) Suggestion {
 		default:
 			opt = "over_3_months"
 		}
-		return Suggestion{Option: opt, Why: fmt.Sprintf("your diary's first day with twitching is %s, %d %s ago counting today, so it has gone on at least that long", e.Day().Format("2 Jan 2006"), days, plural(days, "day", "days"))}
+		return Suggestion{Option: opt, Why: durationWhy(e.Day(), days)}
 	}
 	return Suggestion{}
+}
+
+// durationWhy says when the first day with twitching was: days is how many
+// days it spans, that day and today included.
+func durationWhy(first time.Time, days int) string {
+	day := first.Format("2 Jan 2006")
+	if days == 1 {
+		return fmt.Sprintf("your diary's first day with twitching is today, %s", day)
+	}
+	ago := days - 1
+	return fmt.Sprintf("your diary's first day with twitching is %s, %d %s ago: %d days, including today, so it has gone on at least that long", day, ago, plural(ago, "day", "days"), days)
 }
 
 func suggestSpread(rb *knowledge.RuleBase, entries []Entry) Suggestion {

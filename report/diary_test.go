@@ -78,6 +78,32 @@ func TestDiaryChartReadsWithoutColour(t *testing.T) {
 	}
 }
 
+// TestDiaryChartHalfHours: 8.5 hours of sleep never reads as 8, in two
+// columns a day (30 days, or 40 columns) as in three.
+func TestDiaryChartHalfHours(t *testing.T) {
+	h, w := 8.5, 7.0
+	es := []diary.Entry{{Date: "2026-11-29", Sleep: &w}, {Date: "2026-11-30", Sleep: &h}}
+	for _, tc := range []struct{ days, width int }{{14, 80}, {30, 80}, {14, 40}} {
+		chart := DiaryChart(es, "2026-11-30", tc.days, tc.width, ChartStyle{})
+		var sleep, half string
+		for _, l := range strings.Split(chart, "\n") {
+			switch {
+			case strings.HasPrefix(l, "Sleep (h)"):
+				sleep = l
+			case strings.HasPrefix(l, "  and ½ h"):
+				half = l
+			}
+		}
+		ok := strings.HasSuffix(sleep, "8½") || (strings.HasSuffix(sleep, " 8") && strings.HasSuffix(half, "½") && len([]rune(half)) == len([]rune(sleep)))
+		if !ok {
+			t.Errorf("%d days at %d columns: 8.5 hours does not show as 8½:\n%s", tc.days, tc.width, chart)
+		}
+	}
+	if chart := DiaryChart(es, "2026-11-30", 30, 40, ChartStyle{}); !strings.Contains(strings.Join(strings.Fields(chart), " "), "Only the last 14 days fit this window, of the 30 asked for") {
+		t.Errorf("the 30-day chart at 40 columns does not say only 14 days fit:\n%s", chart)
+	}
+}
+
 var diaryNow = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
 
 func diaryAnswers(t *testing.T) (knowledge.Answers, knowledge.Result) {

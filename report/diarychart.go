@@ -81,7 +81,7 @@ func DiaryChart(entries []diary.Entry, last string, days, width int, st ChartSty
 	title := fmt.Sprintf("Twitching by day, %s to %s", dates[0].Format("2 Jan"), end.Format("2 Jan 2006"))
 	lines = append(lines, wrap(title, width, 0))
 	if shown < days {
-		lines = append(lines, wrap(fmt.Sprintf("The last %d of %d days: a wider window shows more.", shown, days), width, 0))
+		lines = append(lines, wrap(fmt.Sprintf("Only the last %d days fit this window, of the %d asked for: a wider window shows them all.", shown, days), width, 0))
 	}
 	full := strings.Repeat("█", cw-1)
 	for level := diary.MaxTwitching; level >= 1; level-- {
@@ -128,6 +128,29 @@ func DiaryChart(entries []diary.Entry, last string, days, width int, st ChartSty
 		}
 		return sleepCell(*e.Sleep, cw), true
 	})
+	halfShown := false
+	if cw == 2 {
+		// Two columns hold the whole hours: a row beneath marks the
+		// half hours, so 8.5 never reads as 8.
+		for _, d := range dates {
+			if e, ok := byDate[d.Format(diary.DateLayout)]; ok && e.Sleep != nil && sleepHalf(*e.Sleep) {
+				halfShown = true
+			}
+		}
+		if halfShown {
+			var b strings.Builder
+			b.WriteString(label.Render("  and ½ h"))
+			for _, d := range dates {
+				e, ok := byDate[d.Format(diary.DateLayout)]
+				if ok && e.Sleep != nil && sleepHalf(*e.Sleep) {
+					b.WriteString(cell("½"))
+				} else {
+					b.WriteString(strings.Repeat(" ", cw))
+				}
+			}
+			lines = append(lines, strings.TrimRight(b.String(), " "))
+		}
+	}
 	row("Stress", func(e diary.Entry) (string, bool) {
 		if e.Stress == "" {
 			return "", false
@@ -158,6 +181,9 @@ func DiaryChart(entries []diary.Entry, last string, days, width int, st ChartSty
 	if cw == 2 {
 		legend += " + 10 or more."
 	}
+	if halfShown {
+		legend += " ½ under a night's sleep: half an hour more."
+	}
 	lines = append(lines, wrap(legend, width, 0))
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -179,3 +205,6 @@ func sleepCell(h float64, cw int) string {
 	}
 	return s
 }
+
+// sleepHalf reports whether h, to the nearest half hour, has a half.
+func sleepHalf(h float64) bool { return int(h*2+0.5)%2 == 1 }

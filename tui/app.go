@@ -170,7 +170,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 				m.pop()
 				return nil
 			}
-			m.stack = append(m.stack, newHelp(&m.c, titleOf(top), top.keys(&m.c), m.globalBindings()))
+			m.stack = append(m.stack, newHelp(&m.c, titleOf(top), introOf(&m.c, top), top.keys(&m.c), m.globalBindings()))
 			return nil
 		case key.Matches(msg, k.Quit):
 			if isSub(top) {

@@ -221,9 +221,8 @@ func expected(t testing.TB, m Model) []string {
 		// The rows shown: every row, or those found after /.
 		q := m.c.question(s.index)
 		out = append(out, clean(q.Text))
-		if q.Help != "" {
-			out = append(out, clean(q.Help))
-		}
+		// The help shows whole, or gives way to the options and is the
+		// first thing ? shows (checkQuestionHelp).
 		rows := s.shown
 		if s.find.Value() == "" {
 			rows = nil
@@ -327,6 +326,7 @@ func testScreensFit(t *testing.T, rb *knowledge.RuleBase) {
 			if len(missing) > 0 {
 				t.Errorf("%s: not shown whole: %q; the screen shows:\n%s", st.name, missing, short(all))
 			}
+			checkQuestionHelp(t, st.m, sall, st.name)
 		}
 	}
 }
@@ -487,5 +487,25 @@ func TestNoInternalIDsOnScreens(t *testing.T) {
 				t.Errorf("%s shows %q:\n%s", st.name, bad, all)
 			}
 		}
+	}
+}
+
+// checkQuestionHelp: a question's help shows whole on the screen (all, as
+// solid), or ? shows it whole.
+func checkQuestionHelp(t *testing.T, m Model, all, where string) {
+	t.Helper()
+	s, ok := m.top().(questionScreen)
+	if !ok {
+		return
+	}
+	h := clean(m.c.question(s.index).Help)
+	if h == "" || strings.Contains(all, solid(h)) {
+		return
+	}
+	if s.finding {
+		m = press(t, m, "enter")
+	}
+	if p := solid(ansi.Strip(screenContent(t, press(t, m, "?")))); !strings.Contains(p, solid(h)) {
+		t.Errorf("%s: the question's help shows neither on the screen nor after ?:\n%s", where, p)
 	}
 }

@@ -54,8 +54,8 @@ func TestDiaryScreen(t *testing.T) {
 		t.Fatal("opening the diary made the file")
 	}
 	// Today: twitching 2, eyelid ticked, 2 drinks (0 is the first step
-	// from "not said").
-	m = dpress(t, m, "a", "down", "right", "right", "down", "space", "down", "right", "right", "right", "enter")
+	// from "not chosen" and "not said").
+	m = dpress(t, m, "a", "down", "right", "right", "right", "down", "space", "down", "right", "right", "right", "enter")
 	list, err := f.List()
 	if err != nil || len(list) != 1 || list[0].Date != "2026-11-23" || list[0].Twitching != 2 || list[0].Where[0] != "eyelid" || *list[0].Caffeine != 2 {
 		t.Fatalf("saved: %+v %v", list, err)
@@ -127,9 +127,9 @@ func TestTerminalDiary(t *testing.T) {
 	s.WaitFor("daily diary", 5*time.Second)
 	s.Keys("y")
 	s.WaitFor("Your diary will be kept at", 5*time.Second)
-	s.Keys("a", "Down", "Right", "Right", "Right", "Enter") // today: 3
+	s.Keys("a", "Down", "Right", "Right", "Right", "Right", "Enter") // today: 3 (0 is the first step)
 	s.WaitFor("in your diary", 5*time.Second)
-	s.Keys("a", "Left", "Down", "Right", "Enter") // yesterday: 1
+	s.Keys("a", "Left", "Down", "Right", "Right", "Enter") // yesterday: 1
 	screen := s.WaitFor("Twitching by day", 5*time.Second)
 	ok := false
 	for _, l := range strings.Split(screen, "\n") {
@@ -232,5 +232,55 @@ func TestResultsCarryDiaryWarnings(t *testing.T) {
 	mustNotContain(t, v, "Test reassurance.")
 	if i, j := strings.Index(v, report.DiaryAlertsTitle), strings.Index(v, report.ReasonsTitle); i < 0 || i > j {
 		t.Errorf("the diary's warning signs are not above the reasons:\n%s", v)
+	}
+}
+
+// TestDiaryTwitchingStartsNotChosen: a new day's twitching is not chosen,
+// and enter saves nothing until a level is, saying so in words.
+func TestDiaryTwitchingStartsNotChosen(t *testing.T) {
+	opts, f := diaryOptions(t)
+	m := dpress(t, newModelOpts(t, opts, 80, 24), "y", "a")
+	v := goldenText(m)
+	if strings.Contains(v, "0 none") || !strings.Contains(v, "not chosen") {
+		t.Fatalf("a new day's twitching is not 'not chosen':\n%s", v)
+	}
+	m = dpress(t, m, "enter")
+	if list, err := f.List(); err != nil || len(list) != 0 {
+		t.Fatalf("enter saved a day with no twitching chosen: %+v %v", list, err)
+	}
+	if v := flat(goldenText(m)); !strings.Contains(v, "Not saved: choose how much twitching") {
+		t.Fatalf("no message says why nothing was saved:\n%s", goldenText(m))
+	}
+	m = dpress(t, m, "right", "enter") // the cursor is on Twitching: 0 none
+	if list, err := f.List(); err != nil || len(list) != 1 || list[0].Twitching != 0 {
+		t.Fatalf("after choosing 0: %+v %v", list, err)
+	}
+	mustContain(t, flat(goldenText(m)), "in your diary")
+}
+
+// TestDiaryFormTickListKeys: on a tick list the help bar names space, and
+// the full help says what → and ↓ do there.
+func TestDiaryFormTickListKeys(t *testing.T) {
+	opts, _ := diaryOptions(t)
+	m := dpress(t, newModelOpts(t, opts, 80, 24), "y", "a", "down", "down") // Where
+	mustContain(t, text(m), "space tick")
+	h := flat(text(dpress(t, m, "?")))
+	mustContain(t, h, "→ next option", "← previous option", "next row (leaves the list)")
+	mustNotContain(t, h, "move among the options")
+	// → moves among the options, as the help says; ↓ leaves the list.
+	m = dpress(t, m, "right", "space")
+	if v := text(m); !strings.Contains(v, "[x] "+diary.PlaceLabel(opts.Rules, diary.Places(opts.Rules)[1])) {
+		t.Fatalf("→ then space did not tick the second place:\n%s", v)
+	}
+}
+
+// TestDiaryMonthAtFortyColumns: m at 40 columns says plainly that only
+// the last days that fit are shown, of the 30 asked for.
+func TestDiaryMonthAtFortyColumns(t *testing.T) {
+	opts, _ := diaryOptions(t)
+	m := dpress(t, newModelOpts(t, opts, 40, 60), "y", "m")
+	v := flat(text(m))
+	if !strings.Contains(v, "Only the last") || !strings.Contains(v, "days fit this window, of the 30 asked for") {
+		t.Fatalf("m at 40 columns does not say how many days fit:\n%s", text(m))
 	}
 }

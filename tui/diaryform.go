@@ -18,14 +18,17 @@ import (
 // type, enter to save. A day that has an entry shows it, and saving
 // changes it.
 type diaryForm struct {
-	e       diary.Entry
-	old     bool // the day has an entry
-	entries []diary.Entry
-	exists  bool
-	row     int
-	opt     int // the option under the cursor on the where and new rows
-	note    textinput.Model
-	km      diaryFormKeys
+	e   diary.Entry
+	old bool // the day has an entry
+	// twitched is true once a twitching level is chosen (or the day's
+	// entry has one): a new day starts with none, never "0 none".
+	twitched bool
+	entries  []diary.Entry
+	exists   bool
+	row      int
+	opt      int // the option under the cursor on the where and new rows
+	note     textinput.Model
+	km       diaryFormKeys
 }
 
 // The rows of the form.
@@ -67,6 +70,7 @@ func (f *diaryForm) load(date string) {
 			f.e, f.old = e, true
 		}
 	}
+	f.twitched = f.old
 	f.note.SetValue(f.e.Note)
 	f.note.CursorEnd()
 }
@@ -78,8 +82,13 @@ func (f diaryForm) keys(c *common) keySet {
 	multi := f.row == rowWhere || f.row == rowNew
 	k.Tick.SetEnabled(multi)
 	if multi {
-		k.Left.SetHelp("←/→", "move among the options")
-		k.Right.SetEnabled(false)
+		// → and ← move the cursor among the options; ↓ and ↑ leave the
+		// list for the next or previous row.
+		k.Left.SetHelp(k.Left.Help().Key, "previous option")
+		k.Right.SetHelp(k.Right.Help().Key, "next option")
+		k.Down.SetHelp(k.Down.Help().Key, "next row (leaves the list)")
+		k.Up.SetHelp(k.Up.Help().Key, "previous row (leaves the list)")
+		return keySet{short: []key.Binding{k.Tick, k.Right, k.Left, k.Save, k.Down, k.Up, k.Cancel}}
 	}
 	if f.row == rowNote {
 		k.Left.SetEnabled(false)
@@ -108,6 +117,10 @@ func (f diaryForm) update(c *common, msg tea.Msg) (diaryForm, bool, *diary.Entry
 		case key.Matches(msg, k.Save):
 			if e, ok := f.save(c); ok {
 				return f, true, &e
+			}
+			if !f.twitched {
+				f.row, f.opt = rowTwitching, 0
+				f.note.Blur()
 			}
 		case key.Matches(msg, k.Up):
 			f.move(-1)
@@ -155,7 +168,15 @@ func (f *diaryForm) change(c *common, d int) {
 			f.note.SetValue("")
 		}
 	case rowTwitching:
-		e.Twitching = max(0, min(diary.MaxTwitching, e.Twitching+d))
+		switch {
+		case !f.twitched && d > 0:
+			f.twitched, e.Twitching = true, 0
+		case !f.twitched:
+		case e.Twitching == 0 && d < 0:
+			f.twitched = false
+		default:
+			e.Twitching = max(0, min(diary.MaxTwitching, e.Twitching+d))
+		}
 	case rowWhere, rowNew:
 		ids, _ := f.options(c)
 		f.opt = (f.opt + d + len(ids)) % max(1, len(ids))
@@ -218,6 +239,10 @@ func (f *diaryForm) tick(c *common) {
 func (f diaryForm) save(c *common) (diary.Entry, bool) {
 	e := f.e
 	e.Note = strings.TrimSpace(f.note.Value())
+	if !f.twitched {
+		c.warn("Not saved: choose how much twitching there was today first (→ on the Twitching row; 0 is none).")
+		return e, false
+	}
 	if err := e.Validate(c.rb); err != nil {
 		c.fail(clean(err.Error()))
 		return e, false
@@ -241,6 +266,13 @@ func dayName(date string) string {
 		return date
 	}
 	return d.Format("Mon 2 Jan 2006")
+}
+
+func notChosen(ok bool, s string) string {
+	if !ok {
+		return "not chosen yet (→ to choose)"
+	}
+	return s
 }
 
 func notSaid(ok bool, s string) string {
@@ -276,7 +308,7 @@ func (f diaryForm) content(c *common) (out []string, at int) {
 	cursorAt := 0
 	rows := []struct{ name, value string }{
 		{"Day", dayName(e.Date)},
-		{"Twitching", fmt.Sprintf("%d %s", e.Twitching, labels[e.Twitching])},
+		{"Twitching", notChosen(f.twitched, fmt.Sprintf("%d %s", e.Twitching, labels[e.Twitching]))},
 		{"Where", names(e.Where, func(id string) string { return diary.PlaceLabel(c.rb, id) })},
 		{"Caffeine", notSaid(e.Caffeine != nil, caf)},
 		{"Sleep", notSaid(e.Sleep != nil, sleep)},

@@ -13,7 +13,8 @@ import (
 // handles in its present state, with every key that does the same, then the
 // keys that work everywhere, what the scores mean, and the disclaimer. It
 // scrolls, so it fits any window.
-func newHelp(c *common, name string, ks keySet, global []key.Binding) pagerScreen {
+// intro, when not "", comes first: what the screen is about.
+func newHelp(c *common, name, intro string, ks keySet, global []key.Binding) pagerScreen {
 	own := ks.all()
 	p := newPager(c, "help", func(c *common) []string {
 		st := c.styles
@@ -35,6 +36,13 @@ func newHelp(c *common, name string, ks keySet, global []key.Binding) pagerScree
 				}
 				add(hang(st.Help.FullKey.Render(pad(k, kw))+"  "+st.Help.FullDesc.Render(b.Help().Desc), w, 2, kw+4))
 			}
+		}
+		if intro != "" {
+			add(st.Title.Render(wrapText("About "+name, w)))
+			for _, l := range strings.Split(intro, "\n") {
+				add(hang(l, w, 2, 2))
+			}
+			add("")
 		}
 		add(st.Title.Render(wrapText("Keys on "+name, w)))
 		table(own)
@@ -73,4 +81,18 @@ func keyNames(b key.Binding) string {
 		names = append(names, k)
 	}
 	return strings.Join(names, "/")
+}
+
+// introScreen is a screen whose full help starts with words about it, which
+// a small window may have left out.
+type introScreen interface {
+	helpIntro(c *common) string
+}
+
+// introOf is the words the full help of s starts with, or "".
+func introOf(c *common, s screen) string {
+	if i, ok := s.(introScreen); ok {
+		return i.helpIntro(c)
+	}
+	return ""
 }

@@ -351,10 +351,11 @@ func after(c *common, i int, editing bool) screen {
 }
 
 // header is the question's heading and the question; then, when there is
-// room for them and still for the options, its help and the instructions.
-// It reports whether the help is in it: when it is not, the help leads the
-// options (see body), so it is never dropped.
-func (s questionScreen) header(c *common, rowLines int) (string, bool) {
+// room for them and still for some options and the "↓ more" marker, its
+// help and the instructions. When the help does not fit, a line says ?
+// shows it (when that fits), and the full help (?) starts with it, so it
+// is never lost and never crowds out the options.
+func (s questionScreen) header(c *common, rowLines int) string {
 	st := c.styles
 	w := c.width
 	f := s.field(c)
@@ -380,20 +381,52 @@ func (s questionScreen) header(c *common, rowLines int) (string, bool) {
 		optional = append(optional, st.Faint.Render(wrapText("Nothing chosen yet: ↓ moves to the options.", w)))
 	}
 	want := min(rowLines, 6)
+	if c.height < smallHeight && c.height-lineCount(strings.Join(essential, "\n")) < rowLines {
+		// A small window whose options do not all fit: they come before
+		// the blank line.
+		essential = append(essential[:1:1], essential[2:]...)
+	}
 	top := strings.Join(essential, "\n")
-	shown := 0
+	helpIn := f.q.Help == ""
 	for _, o := range optional {
 		next := top + "\n" + o
 		if c.height-lineCount(next) < want {
 			break
 		}
 		top = next
-		shown++
+		if f.q.Help != "" && o == s.help(c) {
+			helpIn = true
+		}
 	}
-	if c.height-lineCount(top)-st.Spacing >= want {
+	if !helpIn && !s.finding {
+		if next := top + "\n" + st.Faint.Render(wrapText(helpCollapsed, w)); c.height-lineCount(next) >= min(rowLines, want+2) {
+			top = next
+		}
+	}
+	if c.height-lineCount(top)-st.Spacing >= min(rowLines, want+2) {
 		top += strings.Repeat("\n", st.Spacing)
 	}
-	return top, f.q.Help == "" || shown > 0
+	return top
+}
+
+// smallHeight is the body height below which a question gives its blank
+// line to the options when they do not all fit.
+const smallHeight = 16
+
+// helpCollapsed stands for a question's help when the window has no room
+// for it beside the options.
+const helpCollapsed = "More about this question: press ?"
+
+// helpIntro is what the full help (?) says before the keys: the question's
+// help and how to answer it, which a small window may leave out.
+func (s questionScreen) helpIntro(c *common) string {
+	f := s.field(c)
+	var parts []string
+	if f.q.Help != "" {
+		parts = append(parts, clean(f.q.Help))
+	}
+	parts = append(parts, f.instructions(false))
+	return clean(f.q.Text) + "\n" + strings.Join(parts, " ")
 }
 
 // findLine is the words typed after / and how many options hold them, or
@@ -460,9 +493,7 @@ func (s questionScreen) rows(c *common) []string {
 }
 
 // place lays the question out and draws it: the header, and the rows in
-// the height left with the cursor's in view. A help that does not fit in
-// the header leads the first row: it shows as the question opens and
-// scrolls with the options, above the first.
+// the height left with the cursor's in view and the markers in words.
 func (s *questionScreen) place(c *common) {
 	s.find.SetWidth(max(1, c.width-ansi.StringWidth(s.find.Prompt)-1))
 	all := s.rows(c)
@@ -470,14 +501,7 @@ func (s *questionScreen) place(c *common) {
 	for p, r := range s.shown {
 		rows[p] = all[r]
 	}
-	top, helpIn := s.header(c, totalLines(rows))
-	if !helpIn {
-		if len(rows) > 0 {
-			rows[0] = s.help(c) + "\n" + rows[0]
-		} else {
-			top += "\n" + s.help(c)
-		}
-	}
+	top := s.header(c, totalLines(rows))
 	s.body = top + "\n" + s.list.render(rows, s.pos(), c.height-lineCount(top), c.styles.Faint)
 }
 
