@@ -50,6 +50,20 @@ func readFileLimited(path string, limit int, regularOnly bool) ([]byte, error) {
 	cannot := func(err error) error {
 		return Problems{{File: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
 	}
+	if !regularOnly {
+		// A named pipe or a device given on purpose is read as any
+		// program reads it: opened once, waiting for its writer. (Opened
+		// without blocking and then again, a writer that came and went
+		// in between would leave the second open waiting for ever.)
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, cannot(err)
+			}
+			defer f.Close()
+			return ReadLimited(f, path, limit)
+		}
+	}
 	f, err := openFile(path)
 	if err != nil {
 		return nil, cannot(err)
