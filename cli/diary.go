@@ -43,6 +43,20 @@ func (c *command) diaryCmd(args []string) error {
 
 // openDiary returns the diary named by --diary FILE, or the one kept in
 // the user data folder.
+// diaryEntries are every entry of the diary at path (or the usual one),
+// oldest first.
+func (c *command) diaryEntries(path string, given bool) ([]diary.Entry, error) {
+	f, err := c.openDiary(path, given)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := f.List()
+	if err != nil {
+		return nil, diaryError(err)
+	}
+	return entries, nil
+}
+
 func (c *command) openDiary(path string, given bool) (*diary.File, error) {
 	if given && path == "" {
 		return nil, usagef("--diary needs a file name")
@@ -283,13 +297,9 @@ func (c *command) diaryList(args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := c.openDiary(*path, isSet(fs, "diary"))
+	entries, err := c.diaryEntries(*path, isSet(fs, "diary"))
 	if err != nil {
 		return err
-	}
-	entries, err := f.List()
-	if err != nil {
-		return diaryError(err)
 	}
 	if days > 0 {
 		entries = diary.Window(entries, c.today(), days)
@@ -381,13 +391,9 @@ func (c *command) diaryChart(args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := c.openDiary(*path, isSet(fs, "diary"))
+	entries, err := c.diaryEntries(*path, isSet(fs, "diary"))
 	if err != nil {
 		return err
-	}
-	entries, err := f.List()
-	if err != nil {
-		return diaryError(err)
 	}
 	var out bytes.Buffer
 	report.DiaryTextSection(&out, c.env.Content.RuleBase(), report.Diary{Entries: entries, Last: c.today(), Days: days}, c.chartWidth())
