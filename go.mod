@@ -32,3 +32,5 @@ require (
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
 	golang.org/x/sync v0.22.0 // indirect
 )
+
+replace github.com/atotto/clipboard v0.1.4 => ./third_party/clipboard
