@@ -120,7 +120,7 @@ func enableWhen(rb *knowledge.RuleBase, c *knowledge.Cond) ([]EnableWhen, string
 				return nil
 			}
 		}
-		for _, id := range atomCodes(q, c) {
+		for _, id := range atomCodes(rb, q, c) {
 			cd := optionCoding(q, &q.Options[q.OptionIndex(id)])
 			out = append(out, EnableWhen{Question: q.ID, Operator: "=", AnswerCoding: &cd})
 		}
@@ -148,7 +148,7 @@ func enableWhen(rb *knowledge.RuleBase, c *knowledge.Cond) ([]EnableWhen, string
 		var all []EnableWhen
 		for i := range c.Subs {
 			s := &c.Subs[i]
-			if s.Op != knowledge.OpAnswer || len(s.Options) != 1 || len(atomCodes(rb.Question(s.Question), s)) != 1 {
+			if s.Op != knowledge.OpAnswer || len(s.Options) != 1 || len(atomCodes(rb, rb.Question(s.Question), s)) != 1 {
 				return nil, "", false
 			}
 			ew := atom(s)
@@ -164,14 +164,14 @@ func enableWhen(rb *knowledge.RuleBase, c *knowledge.Cond) ([]EnableWhen, string
 
 // atomCodes lists the options an answer condition on q holds for: those
 // it names, then, in q's order, those that count as one of them
-// (counts_as), which validation compiled into its mask.
-func atomCodes(q *knowledge.Question, c *knowledge.Cond) []string {
+// (counts_as).
+func atomCodes(rb *knowledge.RuleBase, q *knowledge.Question, c *knowledge.Cond) []string {
 	out := slices.Clone(c.Options)
 	if q == nil {
 		return out
 	}
 	for i := range q.Options {
-		if id := q.Options[i].ID; c.Matches(i) && !slices.Contains(out, id) {
+		if id := q.Options[i].ID; rb.Matches(c, i) && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 	}
@@ -186,7 +186,7 @@ func fhirPath(rb *knowledge.RuleBase, c *knowledge.Cond) string {
 	}
 	switch c.Op {
 	case knowledge.OpAnswer:
-		opts := atomCodes(rb.Question(c.Question), c)
+		opts := atomCodes(rb, rb.Question(c.Question), c)
 		codes := make([]string, len(opts))
 		for i, o := range opts {
 			codes[i] = "code = '" + o + "'"

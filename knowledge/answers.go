@@ -164,7 +164,7 @@ func noneAlone(q *Question, m uint64) string {
 // Shown reports whether question i is shown for these answers: it has no
 // enable_when, or its enable_when holds.
 func (a Answers) Shown(i int) bool {
-	c := a.rb.Questions[i].EnableWhen
+	c := a.rb.conds.enable[i]
 	return c == nil || c.holds(a.sel)
 }
 

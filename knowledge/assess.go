@@ -65,6 +65,8 @@ type Scored struct {
 	// are not the fix, when they are not.
 	FoodsAs   FoodsShown
 	FoodNotes []CaveatHit
+	// index is the deficiency's place in the rule base.
+	index int
 }
 
 // CaveatHit is a food or advice note that applies.
@@ -88,18 +90,20 @@ type Evidence struct {
 	// order from the baseline: the Points of all evidence add up to
 	// Score − Baseline.
 	Points int
-	// answers are the answers assessed; Answers names the ones that made
-	// the rule fire when asked, so assessing stays cheap.
+	// when is the rule's compiled condition; answers are the answers
+	// assessed. Answers names the ones that made the rule fire when asked,
+	// so assessing stays cheap.
+	when    *node
 	answers *Answers
 }
 
 // Answers returns the answers that made the rule fire, in the order of its
 // condition; never empty.
-func (e Evidence) Answers() []AnswerRef { return e.Rule.When.refs(e.answers.rb, e.answers.sel) }
+func (e Evidence) Answers() []AnswerRef { return e.when.refs(e.answers.rb, e.answers.sel) }
 
 // Question is the question of the first answer that made the rule fire.
 func (e Evidence) Question() string {
-	return e.answers.rb.Questions[e.Rule.When.firstQuestion(e.answers.sel)].ID
+	return e.answers.rb.Questions[e.when.firstQuestion(e.answers.sel)].ID
 }
 
 // Answer is the first answer that made the rule fire.
@@ -117,6 +121,14 @@ type TriggerHit struct {
 	// AdviceNotes replace the trigger's advice when any applies: the
 	// advice would work against a flag.
 	AdviceNotes []CaveatHit
+	// index is the trigger's place in the rule base.
+	index int
+}
+
+// firedRule is a trigger rule that fired, with its compiled condition.
+type firedRule struct {
+	*TriggerRule
+	when *node
 }
 
 // AdviceShown reports whether the trigger's own advice may be shown.
@@ -197,19 +209,20 @@ func Assess(a Answers) Result {
 		res.Reassurance = rb.Reassurance.Notes
 	}
 	for i := range rb.Others {
-		o := &rb.Others[i]
-		if (!o.Reassuring || reassure) && o.When.fires(a.sel) {
-			res.Others = append(res.Others, OtherHit{Other: o, Answers: named(rb, a.sel, &o.When, &refs)})
+		o, w := &rb.Others[i], &rb.conds.others[i]
+		if (!o.Reassuring || reassure) && w.fires(a.sel) {
+			res.Others = append(res.Others, OtherHit{Other: o, Answers: named(rb, a.sel, w, &refs)})
 		}
 	}
 	// The notes that apply, like the answers, share one array.
 	var notes []CaveatHit
 	for i := range res.Deficiencies {
 		d := &res.Deficiencies[i]
-		d.FoodsAs, d.FoodNotes = caveats(rb, a.sel, d.Deficiency.FoodNotes, &refs, &notes)
+		d.FoodsAs, d.FoodNotes = caveats(rb, a.sel, d.Deficiency.FoodNotes, rb.conds.food[d.index], &refs, &notes)
 	}
 	for i := range res.Triggers {
-		_, res.Triggers[i].AdviceNotes = caveats(rb, a.sel, res.Triggers[i].Trigger.AdviceNotes, &refs, &notes)
+		t := &res.Triggers[i]
+		_, t.AdviceNotes = caveats(rb, a.sel, t.Trigger.AdviceNotes, rb.conds.advice[t.index], &refs, &notes)
 	}
 	return res
 }
@@ -224,7 +237,7 @@ func reassuring(rb *RuleBase, sel []uint64, t Triage) bool {
 		return false
 	case rb.LevelRank(t.Level) > rb.LevelRank(re.MaxLevel):
 		return false
-	case re.HideWhen != nil && re.HideWhen.holds(sel):
+	case rb.conds.hide != nil && rb.conds.hide.holds(sel):
 		return false
 	}
 	for _, id := range re.RequiresAnswered {
@@ -235,20 +248,21 @@ func reassuring(rb *RuleBase, sel []uint64, t Triage) bool {
 	return true
 }
 
-// caveats returns the notes that apply, appended to the shared array, and
-// how foods are then shown: the strictest of them.
-func caveats(rb *RuleBase, sel []uint64, cs []Caveat, refs *[]AnswerRef, shared *[]CaveatHit) (FoodsShown, []CaveatHit) {
+// caveats returns the notes that apply (cs, whose compiled conditions are
+// ws), appended to the shared array, and how foods are then shown: the
+// strictest of them.
+func caveats(rb *RuleBase, sel []uint64, cs []Caveat, ws []node, refs *[]AnswerRef, shared *[]CaveatHit) (FoodsShown, []CaveatHit) {
 	shown := FoodsAdvice
 	from := len(*shared)
 	for i := range cs {
-		c := &cs[i]
-		if !c.When.fires(sel) {
+		c, w := &cs[i], &ws[i]
+		if !w.fires(sel) {
 			continue
 		}
 		if *shared == nil {
 			*shared = make([]CaveatHit, 0, 8)
 		}
-		*shared = append(*shared, CaveatHit{Caveat: c, Answers: named(rb, sel, &c.When, refs)})
+		*shared = append(*shared, CaveatHit{Caveat: c, Answers: named(rb, sel, w, refs)})
 		switch {
 		case c.Foods == FoodsHidden:
 			shown = FoodsHidden
@@ -266,7 +280,7 @@ func caveats(rb *RuleBase, sel []uint64, cs []Caveat, refs *[]AnswerRef, shared 
 
 // named appends the answers that make c hold to the shared array and
 // returns them.
-func named(rb *RuleBase, sel []uint64, c *Cond, refs *[]AnswerRef) []AnswerRef {
+func named(rb *RuleBase, sel []uint64, c *node, refs *[]AnswerRef) []AnswerRef {
 	from := len(*refs)
 	*refs = c.appendRefs(rb, sel, *refs)
 	return (*refs)[from:len(*refs):len(*refs)]
@@ -329,9 +343,9 @@ func evalTriage(rb *RuleBase, sel []uint64, ds []Scored, refs *[]AnswerRef) Tria
 		flagSel[ra.q] = ra.bit
 	}
 	for i := range rb.RedFlags {
-		f := &rb.RedFlags[i]
-		if f.When.fires(flagSel) {
-			answers := named(rb, flagSel, &f.When, refs)
+		f, w := &rb.RedFlags[i], &rb.conds.flags[i]
+		if w.fires(flagSel) {
+			answers := named(rb, flagSel, w, refs)
 			if readAsUsed {
 				markUnanswered(rb, sel, answers)
 			}
@@ -352,7 +366,7 @@ func evalTriage(rb *RuleBase, sel []uint64, ds []Scored, refs *[]AnswerRef) Tria
 		}
 		for _, e := range d.Evidence {
 			if e.Rule.Weight > 0 {
-				e.Rule.When.mark(sel, masks)
+				e.when.mark(sel, masks)
 			}
 		}
 		from := len(*refs)
@@ -411,15 +425,15 @@ func score(a Answers) []Scored {
 	var endBuf [16]int
 	ends := endBuf[:0]
 	for di := range rb.Deficiencies {
-		d := &rb.Deficiencies[di]
+		d, ws := &rb.Deficiencies[di], rb.conds.rules[di]
 		start := len(evs)
 		for ri := range d.Rules {
-			r := &d.Rules[ri]
-			if !r.When.fires(sel) {
+			w := &ws[ri]
+			if !w.fires(sel) {
 				continue
 			}
-			evs = append(evs, Evidence{Rule: r, answers: ap})
-			qs = append(qs, r.When.firstQuestion(sel))
+			evs = append(evs, Evidence{Rule: &d.Rules[ri], when: w, answers: ap})
+			qs = append(qs, w.firstQuestion(sel))
 		}
 		sortByQuestion(evs[start:], qs[start:])
 		ends = append(ends, len(evs))
@@ -455,7 +469,7 @@ func score(a Answers) []Scored {
 			from = ends[di-1]
 		}
 		s := &out[k]
-		*s = Scored{Deficiency: d, LogOdds: d.Prior, Baseline: Percent(d.Prior)}
+		*s = Scored{Deficiency: d, index: di, LogOdds: d.Prior, Baseline: Percent(d.Prior)}
 		if ends[di] > from {
 			s.Evidence = evs[from:ends[di]:ends[di]]
 		}
@@ -527,17 +541,17 @@ func triggers(rb *RuleBase, sel []uint64, refs *[]AnswerRef) []TriggerHit {
 	var masks []uint64   // per question, the answers of a hit's rules
 	var maskBuf [64]uint64
 	for ti := range rb.Triggers {
-		t := &rb.Triggers[ti]
+		t, ws := &rb.Triggers[ti], rb.conds.trigger[ti]
 		// The rules that fire, strongest first, stably.
-		var buf [8]*TriggerRule
+		var buf [8]firedRule
 		hits := buf[:0]
 		for ri := range t.Rules {
-			r := &t.Rules[ri]
-			if !r.When.fires(sel) {
+			w := &ws[ri]
+			if !w.fires(sel) {
 				continue
 			}
 			i := len(hits)
-			hits = append(hits, r)
+			hits = append(hits, firedRule{&t.Rules[ri], w})
 			for ; i > 0 && hits[i].Strength.rank() > hits[i-1].Strength.rank(); i-- {
 				hits[i], hits[i-1] = hits[i-1], hits[i]
 			}
@@ -549,10 +563,10 @@ func triggers(rb *RuleBase, sel []uint64, refs *[]AnswerRef) []TriggerHit {
 			sources = make([]string, 0, len(rb.Triggers)+4)
 		}
 		from := len(sources)
-		hit := TriggerHit{Trigger: t, Strength: hits[0].Strength, Why: hits[0].Why}
+		hit := TriggerHit{Trigger: t, index: ti, Strength: hits[0].Strength, Why: hits[0].Why}
 		if len(hits) == 1 {
 			sources = append(sources, hits[0].Source)
-			hit.Answers = named(rb, sel, &hits[0].When, refs)
+			hit.Answers = named(rb, sel, hits[0].when, refs)
 		} else {
 			// Several rules: each answer and source once across them.
 			if masks == nil {
@@ -565,7 +579,7 @@ func triggers(rb *RuleBase, sel []uint64, refs *[]AnswerRef) []TriggerHit {
 				if !contains(sources[from:], r.Source) {
 					sources = append(sources, r.Source)
 				}
-				r.When.mark(sel, masks)
+				r.when.mark(sel, masks)
 			}
 			start := len(*refs)
 			*refs = appendMarked(rb, masks, *refs)
@@ -602,9 +616,9 @@ func containsRef(list []AnswerRef, r AnswerRef) bool {
 func cautions(rb *RuleBase, sel []uint64, refs *[]AnswerRef) []CautionHit {
 	var out []CautionHit
 	for i := range rb.Cautions {
-		c := &rb.Cautions[i]
-		if c.When.fires(sel) {
-			out = append(out, CautionHit{Caution: c, Answers: named(rb, sel, &c.When, refs)})
+		c, w := &rb.Cautions[i], &rb.conds.cautions[i]
+		if w.fires(sel) {
+			out = append(out, CautionHit{Caution: c, Answers: named(rb, sel, w, refs)})
 		}
 	}
 	return out

@@ -5,12 +5,14 @@ import (
 	"strconv"
 )
 
-// Compiling: the fourth step of the pipeline (see doc.go). A condition
-// gets the index of its question and the bits of its options, with every
-// option that counts as one of them (counts_as) folded in, so assessing
-// is a few bit tests. Load compiles while validating (validate.go);
-// FromSnapshot compiles a copy of a loaded rule base, whose conditions
-// carry only what the YAML says.
+// Compiling: the fourth step of the pipeline (see doc.go). Every condition
+// of the rule base becomes a node: the index of its question and the bits
+// of its options, with every option that counts as one of them (counts_as)
+// folded in, so assessing is a few bit tests. The nodes live beside the
+// model, in RuleBase.conds, and the model (the Cond trees, as the YAML says
+// them) is never written: Load compiles once validation has passed,
+// FromSnapshot compiles a snapshot in place of copying it. All the nodes
+// of a rule base are one allocation of about 40 bytes a condition.
 
 // directCountsAs returns, per option of q, the bits of the options it
 // lists in counts_as, leaving out what validation refuses (an unknown
@@ -109,167 +111,229 @@ func expand(countsAs [][]uint64, qi int, mask uint64) uint64 {
 	return out
 }
 
-// compileAtom fills in the question index and the mask of an answer or a
-// count condition: for an answer, the options named that its question has
-// and those that count as one of them; for a count, the bit of "none",
-// which is not counted. It reports whether the question exists.
-func (c *Cond) compileAtom(rb *RuleBase, countsAs [][]uint64) bool {
-	qi := rb.QuestionIndex(c.Question)
-	if qi < 0 {
-		return false
-	}
-	q := &rb.Questions[qi]
-	c.qIndex = qi
-	if c.Op == OpCount {
-		c.mask = q.noneMask()
-		return true
-	}
-	var named uint64
-	for _, o := range c.Options {
-		if i := q.OptionIndex(o); i >= 0 {
-			named |= 1 << i
-		}
-	}
-	c.mask = expand(countsAs, qi, named)
-	return true
+// node is a compiled condition (see Cond for what each kind means).
+type node struct {
+	op      CondOp
+	q       int32 // the question's index: answer, count
+	atLeast int32 // count
+	// mask holds, for an answer, the bits of the options named and of
+	// those that count as one of them; for a count, the bit of "none",
+	// which is not counted.
+	mask uint64
+	subs []node // any, all
 }
 
-// compiler copies the conditions of a snapshot and compiles the copies,
-// so the snapshot itself is never written to.
+// conds holds the compiled conditions of a rule base, in the places of
+// the model's: rules[d][r] is the condition of Deficiencies[d].Rules[r],
+// and so on. Nothing in it is exported; Assess and Answers read it.
+type conds struct {
+	enable   []*node // per question: its enable_when, or nil
+	hide     *node   // Reassurance.HideWhen, or nil
+	skipped  node
+	rules    [][]node // per deficiency, per rule
+	food     [][]node // per deficiency, per food note
+	trigger  [][]node // per trigger, per rule
+	advice   [][]node // per trigger, per advice note
+	others   []node
+	flags    []node
+	cautions []node
+	// countsAs[q] is what countsAsClosure returned for question q.
+	countsAs [][]uint64
+}
+
+// compiler lays out the nodes of a rule base in one slice.
 type compiler struct {
 	rb       *RuleBase
 	countsAs [][]uint64
-	spare    []Cond // room for copied sub-conditions and pointed-to conditions
+	room     []node
 }
 
-// compileSnapshot gives rb (a shallow copy of a snapshot, indexed) its own
-// copy of every part that holds a condition, compiled. It panics if a
-// condition names a question rb does not have: a snapshot is a copy of a
-// rule base that Load returned, so that is a bug in the snapshot's
-// generator, and a condition that silently never held could hide a red
-// flag.
-func (rb *RuleBase) compileSnapshot() {
-	cp := compiler{rb: rb, countsAs: make([][]uint64, len(rb.Questions))}
+// countsAsOf returns, per question of rb, the closure of its options'
+// counts_as (nil for a question with none, or with a cycle, which
+// validation refuses).
+func countsAsOf(rb *RuleBase) [][]uint64 {
+	out := make([][]uint64, len(rb.Questions))
 	for i := range rb.Questions {
 		q := &rb.Questions[i]
-		cp.countsAs[i] = countsAsClosure(q, directCountsAs(q), nil)
-	}
-	cp.spare = make([]Cond, 0, rb.condsToCopy())
-
-	rb.Questions = cloneEach(rb.Questions, func(q *Question) { q.EnableWhen = cp.pointer(q.EnableWhen) })
-	rb.Reassurance.HideWhen = cp.pointer(rb.Reassurance.HideWhen)
-	cp.cond(&rb.Skipped.When)
-	rb.Deficiencies = cloneEach(rb.Deficiencies, func(d *Deficiency) {
-		d.Rules = cloneEach(d.Rules, func(r *Rule) { cp.cond(&r.When) })
-		d.FoodNotes = cloneEach(d.FoodNotes, func(c *Caveat) { cp.cond(&c.When) })
-	})
-	rb.Triggers = cloneEach(rb.Triggers, func(t *Trigger) {
-		t.Rules = cloneEach(t.Rules, func(r *TriggerRule) { cp.cond(&r.When) })
-		t.AdviceNotes = cloneEach(t.AdviceNotes, func(c *Caveat) { cp.cond(&c.When) })
-	})
-	rb.Others = cloneEach(rb.Others, func(o *Other) { cp.cond(&o.When) })
-	rb.RedFlags = cloneEach(rb.RedFlags, func(f *RedFlag) { cp.cond(&f.When) })
-	rb.Cautions = cloneEach(rb.Cautions, func(c *Caution) { cp.cond(&c.When) })
-}
-
-// cloneEach returns a copy of s (nil stays nil) with fix applied to each
-// element of the copy.
-func cloneEach[T any](s []T, fix func(*T)) []T {
-	if s == nil {
-		return nil
-	}
-	out := make([]T, len(s))
-	copy(out, s)
-	for i := range out {
-		fix(&out[i])
+		out[i] = countsAsClosure(q, directCountsAs(q), nil)
 	}
 	return out
 }
 
-// pointer returns a compiled copy of *c, or nil for nil.
-func (cp *compiler) pointer(c *Cond) *Cond {
+// compile compiles every condition of rb into rb.conds. countsAs is what
+// countsAsOf returns (validation has it already). It panics if a
+// condition names a question rb does not have: Load compiles only a
+// validated rule base and FromSnapshot only a copy of one, so that is a
+// bug (in the snapshot's generator, say), and a condition that silently
+// never held could hide a red flag.
+func (rb *RuleBase) compile(countsAs [][]uint64) {
+	cp := compiler{rb: rb, countsAs: countsAs, room: make([]node, 0, rb.condNodes())}
+	c := &rb.conds
+	*c = conds{countsAs: countsAs}
+	c.enable = make([]*node, len(rb.Questions))
+	for i := range rb.Questions {
+		c.enable[i] = cp.pointer(rb.Questions[i].EnableWhen)
+	}
+	c.hide = cp.pointer(rb.Reassurance.HideWhen)
+	cp.into(&c.skipped, &rb.Skipped.When)
+	c.rules = make([][]node, len(rb.Deficiencies))
+	c.food = make([][]node, len(rb.Deficiencies))
+	for i := range rb.Deficiencies {
+		d := &rb.Deficiencies[i]
+		c.rules[i] = compileEach(&cp, d.Rules, func(r *Rule) *Cond { return &r.When })
+		c.food[i] = compileEach(&cp, d.FoodNotes, func(n *Caveat) *Cond { return &n.When })
+	}
+	c.trigger = make([][]node, len(rb.Triggers))
+	c.advice = make([][]node, len(rb.Triggers))
+	for i := range rb.Triggers {
+		t := &rb.Triggers[i]
+		c.trigger[i] = compileEach(&cp, t.Rules, func(r *TriggerRule) *Cond { return &r.When })
+		c.advice[i] = compileEach(&cp, t.AdviceNotes, func(n *Caveat) *Cond { return &n.When })
+	}
+	c.others = compileEach(&cp, rb.Others, func(o *Other) *Cond { return &o.When })
+	c.flags = compileEach(&cp, rb.RedFlags, func(f *RedFlag) *Cond { return &f.When })
+	c.cautions = compileEach(&cp, rb.Cautions, func(n *Caution) *Cond { return &n.When })
+}
+
+// compileEach compiles the condition when picks out of each element of s,
+// into consecutive nodes; nil for an empty s.
+func compileEach[T any](cp *compiler, s []T, when func(*T) *Cond) []node {
+	if len(s) == 0 {
+		return nil
+	}
+	out := cp.take(len(s))
+	for i := range s {
+		cp.into(&out[i], when(&s[i]))
+	}
+	return out
+}
+
+// pointer returns the compiled *c, or nil for nil.
+func (cp *compiler) pointer(c *Cond) *node {
 	if c == nil {
 		return nil
 	}
-	p := &cp.take(1)[0]
-	*p = *c
-	cp.cond(p)
-	return p
+	n := &cp.take(1)[0]
+	cp.into(n, c)
+	return n
 }
 
-// cond compiles c in place, giving it its own copy of its parts first.
-func (cp *compiler) cond(c *Cond) {
+// into compiles c into n.
+func (cp *compiler) into(n *node, c *Cond) {
+	*n = node{op: c.Op, atLeast: int32(c.AtLeast)}
 	switch c.Op {
 	case OpAnswer, OpCount:
-		if !c.compileAtom(cp.rb, cp.countsAs) {
-			panic("knowledge.FromSnapshot: a condition names question " + strconv.Quote(c.Question) + ", which the rule base does not have: the snapshot is not a copy of a loaded rule base")
+		qi := cp.rb.QuestionIndex(c.Question)
+		if qi < 0 {
+			panic("knowledge: a condition names question " + strconv.Quote(c.Question) + ", which the rule base does not have: it was not validated (or the snapshot is not a copy of a loaded rule base)")
 		}
+		n.q, n.mask = int32(qi), atomMask(cp.rb, cp.countsAs, qi, c)
 	case OpAny, OpAll:
 		if len(c.Subs) == 0 {
 			return
 		}
-		subs := cp.take(len(c.Subs))
-		copy(subs, c.Subs)
-		c.Subs = subs
+		n.subs = cp.take(len(c.Subs))
 		for i := range c.Subs {
-			cp.cond(&c.Subs[i])
+			cp.into(&n.subs[i], &c.Subs[i])
 		}
 	}
 }
 
-// take returns room for n conditions, carved from spare, which
-// compileSnapshot makes as large as all of them (condsToCopy), so copying
-// them is one allocation. Were it too small, take would start another.
-func (cp *compiler) take(n int) []Cond {
-	if cap(cp.spare)-len(cp.spare) < n {
-		cp.spare = make([]Cond, 0, n)
+// atomMask is the mask of an answer or count condition on question qi:
+// for an answer, the options named that the question has and those that
+// count as one of them; for a count, the bit of "none".
+func atomMask(rb *RuleBase, countsAs [][]uint64, qi int, c *Cond) uint64 {
+	q := &rb.Questions[qi]
+	if c.Op == OpCount {
+		return q.noneMask()
 	}
-	from := len(cp.spare)
-	cp.spare = cp.spare[:from+n]
-	return cp.spare[from : from+n : from+n]
+	var named uint64
+	for _, o := range c.Options {
+		if i := q.OptionIndex(o); i >= 0 && i < 64 {
+			named |= 1 << i
+		}
+	}
+	return expand(countsAs, qi, named)
 }
 
-// condsToCopy counts the conditions compileSnapshot puts in spare: the
-// sub-conditions of every condition, and the conditions pointed to (a
-// follow-up's enable_when, reassurance's hide_when) with theirs.
-func (rb *RuleBase) condsToCopy() int {
+// compileOne compiles c on its own, for validation, which tests
+// conditions before the rule base as a whole can be compiled; ok is false
+// when c names a question rb does not have.
+func compileOne(rb *RuleBase, countsAs [][]uint64, c *Cond) (n node, ok bool) {
+	if !c.resolvable(rb) {
+		return node{}, false
+	}
+	cp := compiler{rb: rb, countsAs: countsAs, room: make([]node, 0, c.nodes()-1)}
+	cp.into(&n, c)
+	return n, true
+}
+
+// resolvable reports whether every question c names is in rb.
+func (c *Cond) resolvable(rb *RuleBase) bool {
+	switch c.Op {
+	case OpAnswer, OpCount:
+		return rb.QuestionIndex(c.Question) >= 0
+	}
+	for i := range c.Subs {
+		if !c.Subs[i].resolvable(rb) {
+			return false
+		}
+	}
+	return true
+}
+
+// take returns room for n nodes, carved from room, which compile makes as
+// large as all of them (condNodes), so the nodes are one allocation. Were
+// it too small, take would start another.
+func (cp *compiler) take(n int) []node {
+	if cap(cp.room)-len(cp.room) < n {
+		cp.room = make([]node, 0, max(n, 16))
+	}
+	from := len(cp.room)
+	cp.room = cp.room[:from+n]
+	return cp.room[from : from+n : from+n]
+}
+
+// condNodes counts the nodes compile makes: every condition of rb with
+// its sub-conditions.
+func (rb *RuleBase) condNodes() int {
 	n := 0
-	subs := func(c *Cond) { n += c.nodes() - 1 }
-	for i := range rb.Questions {
-		if c := rb.Questions[i].EnableWhen; c != nil {
+	add := func(c *Cond) {
+		if c != nil {
 			n += c.nodes()
 		}
 	}
-	if c := rb.Reassurance.HideWhen; c != nil {
-		n += c.nodes()
+	for i := range rb.Questions {
+		add(rb.Questions[i].EnableWhen)
 	}
-	subs(&rb.Skipped.When)
+	add(rb.Reassurance.HideWhen)
+	add(&rb.Skipped.When)
 	for i := range rb.Deficiencies {
 		d := &rb.Deficiencies[i]
 		for j := range d.Rules {
-			subs(&d.Rules[j].When)
+			add(&d.Rules[j].When)
 		}
 		for j := range d.FoodNotes {
-			subs(&d.FoodNotes[j].When)
+			add(&d.FoodNotes[j].When)
 		}
 	}
 	for i := range rb.Triggers {
 		t := &rb.Triggers[i]
 		for j := range t.Rules {
-			subs(&t.Rules[j].When)
+			add(&t.Rules[j].When)
 		}
 		for j := range t.AdviceNotes {
-			subs(&t.AdviceNotes[j].When)
+			add(&t.AdviceNotes[j].When)
 		}
 	}
 	for i := range rb.Others {
-		subs(&rb.Others[i].When)
+		add(&rb.Others[i].When)
 	}
 	for i := range rb.RedFlags {
-		subs(&rb.RedFlags[i].When)
+		add(&rb.RedFlags[i].When)
 	}
 	for i := range rb.Cautions {
-		subs(&rb.Cautions[i].When)
+		add(&rb.Cautions[i].When)
 	}
 	return n
 }

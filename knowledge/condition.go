@@ -34,21 +34,21 @@ type Cond struct {
 	AtLeast  int      // OpCount
 	Subs     []Cond   // OpAny, OpAll
 	Pos      Pos
-
-	// qIndex and mask are compiled (compile.go) by Load and FromSnapshot:
-	// the index of Question and the bits of Options and of every option
-	// that counts as one of them (counts_as); for OpCount, the bit of
-	// "none", which is not counted.
-	qIndex int
-	mask   uint64
 }
 
 // Matches reports whether choosing option i (an index into the options
 // of c's question) makes the answer condition c hold: i is one of the
 // options c names or counts as one of them (counts_as). It is false for
-// any other kind of condition.
-func (c *Cond) Matches(i int) bool {
-	return c.Op == OpAnswer && i >= 0 && i < 64 && c.mask&(1<<i) != 0
+// any other kind of condition, and for a question rb does not have.
+func (rb *RuleBase) Matches(c *Cond, i int) bool {
+	if c.Op != OpAnswer || i < 0 || i >= 64 {
+		return false
+	}
+	qi := rb.QuestionIndex(c.Question)
+	if qi < 0 {
+		return false
+	}
+	return atomMask(rb, rb.conds.countsAs, qi, c)&(1<<i) != 0
 }
 
 // AnswerRef names one selected option of one question: the option the
@@ -78,46 +78,46 @@ func (rb *RuleBase) ReadAs(r AnswerRef) string {
 
 // fires is holds with the common case, one answer test, inlined: most
 // conditions are a single answer, and this saves a call for each.
-func (c *Cond) fires(sel []uint64) bool {
-	if c.Op == OpAnswer {
-		return sel[c.qIndex]&c.mask != 0
+func (c *node) fires(sel []uint64) bool {
+	if c.op == OpAnswer {
+		return sel[c.q]&c.mask != 0
 	}
 	return c.holds(sel)
 }
 
 // holds evaluates c against selections indexed by question.
-func (c *Cond) holds(sel []uint64) bool {
-	switch c.Op {
+func (c *node) holds(sel []uint64) bool {
+	switch c.op {
 	case OpAnswer:
-		return sel[c.qIndex]&c.mask != 0
+		return sel[c.q]&c.mask != 0
 	case OpAny:
-		for i := range c.Subs {
-			if c.Subs[i].holds(sel) {
+		for i := range c.subs {
+			if c.subs[i].holds(sel) {
 				return true
 			}
 		}
 		return false
 	case OpAll:
-		for i := range c.Subs {
-			if !c.Subs[i].holds(sel) {
+		for i := range c.subs {
+			if !c.subs[i].holds(sel) {
 				return false
 			}
 		}
-		return len(c.Subs) > 0
+		return len(c.subs) > 0
 	case OpCount:
-		return bits.OnesCount64(sel[c.qIndex]&^c.mask) >= c.AtLeast
+		return bits.OnesCount64(sel[c.q]&^c.mask) >= int(c.atLeast)
 	}
 	return false
 }
 
 // refs returns the answers that make c hold, each once. It must only be
 // called when c holds.
-func (c *Cond) refs(rb *RuleBase, sel []uint64) []AnswerRef {
+func (c *node) refs(rb *RuleBase, sel []uint64) []AnswerRef {
 	return c.appendRefs(rb, sel, nil)
 }
 
 // appendRefs appends the answers that make c hold to out, each once.
-func (c *Cond) appendRefs(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
+func (c *node) appendRefs(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
 	from := len(out)
 	out = c.matched(rb, sel, out)
 	n := from
@@ -131,27 +131,27 @@ func (c *Cond) appendRefs(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerR
 }
 
 // firstQuestion is the question of the first answer that makes c hold.
-func (c *Cond) firstQuestion(sel []uint64) int {
-	switch c.Op {
+func (c *node) firstQuestion(sel []uint64) int {
+	switch c.op {
 	case OpAnswer, OpCount:
-		return c.qIndex
+		return int(c.q)
 	}
-	for i := range c.Subs {
-		if c.Subs[i].holds(sel) {
-			return c.Subs[i].firstQuestion(sel)
+	for i := range c.subs {
+		if c.subs[i].holds(sel) {
+			return c.subs[i].firstQuestion(sel)
 		}
 	}
 	return 0
 }
 
 // matched appends the answers that make c hold, possibly more than once.
-func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
-	switch c.Op {
+func (c *node) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef {
+	switch c.op {
 	case OpAnswer, OpCount:
-		q := &rb.Questions[c.qIndex]
-		m := sel[c.qIndex] & c.mask
-		if c.Op == OpCount {
-			m = sel[c.qIndex] &^ c.mask
+		q := &rb.Questions[c.q]
+		m := sel[c.q] & c.mask
+		if c.op == OpCount {
+			m = sel[c.q] &^ c.mask
 		}
 		for m != 0 {
 			i := bits.TrailingZeros64(m)
@@ -159,9 +159,9 @@ func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef 
 			out = append(out, AnswerRef{Question: q.ID, Answer: q.Options[i].ID})
 		}
 	case OpAny, OpAll:
-		for i := range c.Subs {
-			if c.Subs[i].holds(sel) {
-				out = c.Subs[i].matched(rb, sel, out)
+		for i := range c.subs {
+			if c.subs[i].holds(sel) {
+				out = c.subs[i].matched(rb, sel, out)
 			}
 		}
 	}
@@ -170,16 +170,16 @@ func (c *Cond) matched(rb *RuleBase, sel []uint64, out []AnswerRef) []AnswerRef 
 
 // mark sets in masks, per question, the options that make c hold: the
 // answers matched would name, without building them.
-func (c *Cond) mark(sel []uint64, masks []uint64) {
-	switch c.Op {
+func (c *node) mark(sel []uint64, masks []uint64) {
+	switch c.op {
 	case OpAnswer:
-		masks[c.qIndex] |= sel[c.qIndex] & c.mask
+		masks[c.q] |= sel[c.q] & c.mask
 	case OpCount:
-		masks[c.qIndex] |= sel[c.qIndex] &^ c.mask
+		masks[c.q] |= sel[c.q] &^ c.mask
 	case OpAny, OpAll:
-		for i := range c.Subs {
-			if c.Subs[i].holds(sel) {
-				c.Subs[i].mark(sel, masks)
+		for i := range c.subs {
+			if c.subs[i].holds(sel) {
+				c.subs[i].mark(sel, masks)
 			}
 		}
 	}

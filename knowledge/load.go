@@ -39,9 +39,11 @@ func Load(name string, data []byte) (*RuleBase, error) {
 	if len(r.probs) > 0 {
 		return nil, r.problems()
 	}
-	// Derive again now that conditions are compiled: the emergency signs
-	// read their masks, which hold the options that count as those named.
-	rb.index()
+	// Compile, then derive: the emergency signs read the compiled masks,
+	// which hold the options that count as those named.
+	rb.indexIDs()
+	rb.compile(v.countsAs)
+	rb.derive()
 	rb.fillLikely()
 	return rb, nil
 }
@@ -51,14 +53,14 @@ func Load(name string, data []byte) (*RuleBase, error) {
 // data/ generates so that start-up needs no YAML parsing and no
 // validation. The snapshot must be such a copy (a test in knowledge/ checks
 // that data's equals what Load returns); what Load compiles and derives
-// (compile.go) need not be in it, and is made again here. It is not
-// modified: the parts that hold conditions are copied before they are
-// compiled. It panics if a condition names a question the snapshot does
-// not have, which a copy of a loaded rule base cannot.
+// (compile.go) need not be in it, and is made again here, beside the
+// model, so the snapshot is shared, never copied or written. It panics if
+// a condition names a question the snapshot does not have, which a copy
+// of a loaded rule base cannot.
 func FromSnapshot(src *RuleBase) *RuleBase {
 	rb := *src
 	rb.indexIDs()
-	rb.compileSnapshot()
+	rb.compile(countsAsOf(&rb))
 	rb.derive()
 	rb.fillLikely()
 	return &rb

@@ -51,13 +51,15 @@ type RuleBase struct {
 	// readsAs are the follow-ups that red flags read on the safe side
 	// while they are asked but unanswered (Question.UnansweredReadsAs).
 	readsAs []readAs
+	// conds are the compiled conditions (compile.go).
+	conds conds
 }
 
 // readAs is one follow-up with an unanswered_reads_as: its index, its
-// condition and the bit of the option it is read as.
+// compiled enable_when and the bit of the option it is read as.
 type readAs struct {
 	q    int
-	when *Cond
+	when *node
 	bit  uint64
 }
 
@@ -482,13 +484,6 @@ func (rb *RuleBase) LikelyFlagOf(d *Deficiency) *RedFlag {
 // them, so the person can act on one that applies.
 func (rb *RuleBase) EmergencySigns() []Sign { return rb.signs }
 
-// index builds the lookup maps and what is derived from the rule base. It
-// is called once the slices are final.
-func (rb *RuleBase) index() {
-	rb.indexIDs()
-	rb.derive()
-}
-
 // indexIDs builds the maps from question and source ids to their places.
 func (rb *RuleBase) indexIDs() {
 	rb.questionIndex = make(map[string]int, len(rb.Questions))
@@ -519,9 +514,9 @@ func (rb *RuleBase) derive() {
 			for fi := range rb.RedFlags {
 				f := &rb.RedFlags[fi]
 				c := &f.When
-				// The mask holds the options named and those that count
-				// as them, once validation has compiled it.
-				if c.Op != OpAnswer || c.Question != q.ID || (!contains(c.Options, o.ID) && c.mask&(1<<oi) == 0) {
+				// The compiled mask holds the options named and those
+				// that count as them.
+				if c.Op != OpAnswer || c.Question != q.ID || (!contains(c.Options, o.ID) && rb.conds.flags[fi].mask&(1<<oi) == 0) {
 					continue
 				}
 				if s.Flag == nil || rb.LevelRank(f.Level) > rb.LevelRank(s.Flag.Level) {
@@ -538,7 +533,7 @@ func (rb *RuleBase) derive() {
 			continue
 		}
 		if o := q.OptionIndex(q.UnansweredReadsAs); o >= 0 && o < 64 {
-			rb.readsAs = append(rb.readsAs, readAs{q: i, when: q.EnableWhen, bit: 1 << o})
+			rb.readsAs = append(rb.readsAs, readAs{q: i, when: rb.conds.enable[i], bit: 1 << o})
 		}
 	}
 }

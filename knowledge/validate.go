@@ -37,7 +37,7 @@ type validator struct {
 
 func (v *validator) validate() {
 	rb := v.rb
-	rb.index()
+	rb.indexIDs()
 	v.uniqueIDs()
 	v.sections()
 	v.questions()
@@ -450,7 +450,7 @@ func (v *validator) enableWhen() {
 				ok = false
 			}
 		}
-		if ok && !satisfiable(rb, q.EnableWhen) {
+		if ok && !satisfiable(rb, v.countsAs, q.EnableWhen) {
 			v.errorAt(q.EnableWhen.Pos, "question %q can never be shown: no answers can make its enable_when (%s) true", q.ID, q.EnableWhen)
 			ok = false
 		}
@@ -518,8 +518,12 @@ func (v *validator) cycles() []bool {
 // and all other options at once, and for each single-choice question each
 // option c names plus one it does not name. Past maxSatStates combinations
 // it assumes the condition can be met (conditions are small, so real rule
-// bases stay far below it).
-func satisfiable(rb *RuleBase, c *Cond) bool {
+// bases stay far below it). countsAs is what countsAsOf returns.
+func satisfiable(rb *RuleBase, countsAs [][]uint64, c *Cond) bool {
+	compiled, ok := compileOne(rb, countsAs, c)
+	if !ok {
+		return true // reported elsewhere
+	}
 	refs := uniq(c.Questions(nil))
 	states := make([][]uint64, len(refs))
 	total := 1
@@ -536,7 +540,7 @@ func satisfiable(rb *RuleBase, c *Cond) bool {
 				states[i] = append(states[i], none)
 			}
 		} else {
-			named := c.optionsNamed(ref)
+			named := compiled.optionsNamed(int32(rb.QuestionIndex(ref)))
 			other := false
 			for o := range q.Options {
 				switch {
@@ -560,7 +564,7 @@ func satisfiable(rb *RuleBase, c *Cond) bool {
 			sel[rb.QuestionIndex(ref)] = states[i][k%len(states[i])]
 			k /= len(states[i])
 		}
-		if c.holds(sel) {
+		if compiled.holds(sel) {
 			return true
 		}
 	}
@@ -570,17 +574,18 @@ func satisfiable(rb *RuleBase, c *Cond) bool {
 // maxSatStates bounds the combinations satisfiable tries.
 const maxSatStates = 1 << 12
 
-// optionsNamed returns the bits of the options of question q that c names.
-func (c *Cond) optionsNamed(q string) uint64 {
-	switch c.Op {
+// optionsNamed returns the bits of the options of question q that c names
+// (with those that count as one of them).
+func (c *node) optionsNamed(q int32) uint64 {
+	switch c.op {
 	case OpAnswer:
-		if c.Question == q {
+		if c.q == q {
 			return c.mask
 		}
 	case OpAny, OpAll:
 		var m uint64
-		for i := range c.Subs {
-			m |= c.Subs[i].optionsNamed(q)
+		for i := range c.subs {
+			m |= c.subs[i].optionsNamed(q)
 		}
 		return m
 	}
@@ -650,7 +655,6 @@ func (v *validator) resolveRefs(c *Cond, what label) bool {
 			}
 			return false
 		}
-		c.compileAtom(rb, v.countsAs)
 		if c.Op == OpCount {
 			if q.Kind != Multi {
 				v.errorAt(c.Pos, "%s: count needs a multi-choice question; %q is single choice", what, c.Question)
@@ -676,7 +680,7 @@ func (v *validator) resolveRefs(c *Cond, what label) bool {
 			seen |= 1 << i
 		}
 		// An option that counts as one named holds the condition too:
-		// compileAtom folded it into the mask, so assessing costs nothing
+		// compiling folds it into the mask, so assessing costs nothing
 		// more, while the answers a result names stay the options chosen.
 		return ok
 	}
@@ -825,8 +829,12 @@ func (v *validator) askedWhen(q *Question, cq ContractQuestion) {
 		v.errorAt(q.Pos, "contract question %q is a follow-up: give it an enable_when that holds for %s", cq.ID, strings.Join(want, " or "))
 		return
 	}
+	when, ok := compileOne(rb, v.countsAs, q.EnableWhen)
+	if !ok {
+		return // reported as an unknown question
+	}
 	sel := make([]uint64, len(rb.Questions))
-	if q.EnableWhen.holds(sel) {
+	if when.holds(sel) {
 		v.errorAt(q.EnableWhen.Pos, "contract question %q is a follow-up, but its enable_when holds with nothing answered", cq.ID)
 	}
 	for i, ref := range cq.AskedWhen {
@@ -840,7 +848,7 @@ func (v *validator) askedWhen(q *Question, cq ContractQuestion) {
 		}
 		clear(sel)
 		sel[qi] = 1 << o
-		if !q.EnableWhen.holds(sel) {
+		if !when.holds(sel) {
 			v.errorAt(q.EnableWhen.Pos, "contract question %q must be asked when %s, but its enable_when (%s) does not hold then", cq.ID, want[i], q.EnableWhen)
 		}
 	}
