@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -74,24 +73,22 @@ func (c *command) assess(args []string) error {
 		extra = append(extra, *d)
 	}
 	// Render fully before writing, so an error never leaves half a report.
-	var out bytes.Buffer
-	if err := render(&out, format, a, res, resp.Context, c.env, extra...); err != nil {
+	data, err := render(format, a, res, resp.Context, c.env, extra...)
+	if err != nil {
 		return fmt.Errorf("rendering the %s result: %w", format, err)
 	}
-	return c.output(output, out.Bytes(), *force)
+	return c.output(output, data, *force)
 }
 
-// render writes the result in format, from the one table of formats; the
+// render returns the result in format, from the one table of formats; the
 // FHIR Bundle carries ctx, the context of the QuestionnaireResponse the
 // answers came from, and every format the diary in extra, if any.
-func render(out *bytes.Buffer, format string, a knowledge.Answers, res knowledge.Result, ctx fhir.Context, env Env, extra ...report.Diary) error {
+func render(format string, a knowledge.Answers, res knowledge.Result, ctx fhir.Context, env Env, extra ...report.Diary) ([]byte, error) {
 	f, ok := formats.Lookup(format)
 	if !ok {
-		return fmt.Errorf("unknown format %q", format)
+		return nil, fmt.Errorf("unknown format %q", format)
 	}
-	data, err := f.Render(formats.Input{Answers: a, Result: res, Now: env.Now(), Context: ctx, Diary: extra})
-	out.Write(data)
-	return err
+	return f.Render(formats.Input{Answers: a, Result: res, Now: env.Now(), Context: ctx, Diary: extra})
 }
 
 // formatUsage is the usage of --format, from the one table of formats:

@@ -56,7 +56,10 @@ type Env struct {
 // (fast, from the generated snapshot), its YAML source (for `rules
 // check`), the evaluation vignettes and the sample cases.
 type Content struct {
-	RuleBase  func() *knowledge.RuleBase
+	RuleBase func() *knowledge.RuleBase
+	// Version, when set, gives the rule base's version and date without
+	// building it (for --version); nil builds it.
+	Version   func() (version, date string)
 	RulesName string // the name the YAML is reported under
 	RulesYAML []byte
 	Vignettes fs.FS
@@ -70,6 +73,7 @@ type Content struct {
 func Embedded() *Content {
 	return &Content{
 		RuleBase:      data.RuleBase,
+		Version:       data.Version,
 		RulesName:     data.RulesName,
 		RulesYAML:     data.Rules(),
 		Vignettes:     data.Vignettes(),

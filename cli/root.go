@@ -28,6 +28,9 @@ func (c *command) root(args []string) error {
 		return usagef("unknown command %q%s; commands: %s", pos[0], knowledge.DidYouMean(pos[0], strings.Split(commandList, ", ")), commandList)
 	}
 	if *version {
+		if *rulesPath == "" && c.env.Content.Version != nil {
+			return c.print(versionLine(c.env.Content.Version()))
+		}
 		rb, err := c.loadRules(*rulesPath)
 		if err != nil {
 			return err

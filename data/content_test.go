@@ -1113,3 +1113,13 @@ func TestCases(t *testing.T) {
 		}
 	}
 }
+
+// TestVersion checks that Version, which --version prints without
+// building the rule base, names the rule base RuleBase builds.
+func TestVersion(t *testing.T) {
+	rb := data.RuleBase()
+	v, d := data.Version()
+	if v != rb.Version || d != rb.Date || v == "" || d == "" {
+		t.Errorf("Version() = %q, %q; the rule base says %q, %q", v, d, rb.Version, rb.Date)
+	}
+}

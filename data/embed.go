@@ -31,6 +31,10 @@ func Rules() []byte { return rules }
 // knowledge.Load(rules.yaml), positions aside.
 func RuleBase() *knowledge.RuleBase { return knowledge.FromSnapshot(snapshot) }
 
+// Version returns the embedded rule base's version and date, as
+// RuleBase().Version and .Date, without building it.
+func Version() (version, date string) { return snapshot.Version, snapshot.Date }
+
 // Vignettes returns the embedded evaluation vignettes.
 func Vignettes() fs.FS { return sub("vignettes") }
 

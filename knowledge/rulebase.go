@@ -547,16 +547,61 @@ func (rb *RuleBase) fillLikely() {
 	rb.likelyFlags = make([]RedFlag, len(rb.Deficiencies))
 	for i := range rb.Deficiencies {
 		d := &rb.Deficiencies[i]
-		fill := strings.NewReplacer("{name}", d.Name, "{tests}", strings.Join(d.Tests, ", "))
 		rb.likelyFlags[i] = RedFlag{
 			ID:     LikelyFlagPrefix + d.ID,
 			Level:  rb.Likely.Level,
-			Reason: fill.Replace(rb.Likely.Reason),
-			Action: fill.Replace(rb.Likely.Action),
+			Reason: fillLikelyText(rb.Likely.Reason, d),
+			Action: fillLikelyText(rb.Likely.Action, d),
 			Source: rb.Likely.Source,
 			Pos:    rb.Likely.Pos,
 		}
 	}
+}
+
+// fillLikelyText returns tmpl with {name} replaced by d's name and
+// {tests} by its tests joined with ", ", in one pass over tmpl (what it
+// puts in is never read again), built at its final size.
+func fillLikelyText(tmpl string, d *Deficiency) string {
+	const name, tests = "{name}", "{tests}"
+	if !strings.Contains(tmpl, "{") {
+		return tmpl
+	}
+	testsLen := 0
+	for i, t := range d.Tests {
+		if i > 0 {
+			testsLen += len(", ")
+		}
+		testsLen += len(t)
+	}
+	size := len(tmpl) + strings.Count(tmpl, name)*(len(d.Name)-len(name)) + strings.Count(tmpl, tests)*(testsLen-len(tests))
+	var b strings.Builder
+	b.Grow(size)
+	for rest := tmpl; rest != ""; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		b.WriteString(rest[:i])
+		rest = rest[i:]
+		switch {
+		case strings.HasPrefix(rest, name):
+			b.WriteString(d.Name)
+			rest = rest[len(name):]
+		case strings.HasPrefix(rest, tests):
+			for j, t := range d.Tests {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(t)
+			}
+			rest = rest[len(tests):]
+		default:
+			b.WriteByte('{')
+			rest = rest[1:]
+		}
+	}
+	return b.String()
 }
 
 // Citation is one place in the rule base that cites a source: what cites

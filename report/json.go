@@ -18,9 +18,20 @@ import (
 // written by hand rather than with encoding/json: the reflection-based
 // encoder costs more on a cold start than the whole assessment.
 func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result, extra ...Diary) error {
+	_, err := w.Write(AppendJSON(nil, a, res, extra...))
+	return err
+}
+
+// AppendJSON appends what JSON writes to dst and returns it: the one
+// buffer the result is built in, for a caller that keeps it whole before
+// writing (so an error never leaves half a result).
+func AppendJSON(dst []byte, a knowledge.Answers, res knowledge.Result, extra ...Diary) []byte {
 	rb := a.RuleBase()
 	lvl := rb.Level(res.Triage.Level)
-	j := &jsonWriter{buf: make([]byte, 0, 16<<10), rb: rb}
+	if dst == nil {
+		dst = make([]byte, 0, 16<<10)
+	}
+	j := &jsonWriter{buf: dst, rb: rb}
 	j.open('{')
 	// The contract's version comes first, whatever version the answers
 	// were written for: every older answers file is read under it.
@@ -223,9 +234,7 @@ func JSON(w io.Writer, a knowledge.Answers, res knowledge.Result, extra ...Diary
 	}
 	j.close('}')
 	j.close('}')
-	j.buf = append(j.buf, '\n')
-	_, err := w.Write(j.buf)
-	return err
+	return append(j.buf, '\n')
 }
 
 // unanswered lists the questions asked (shown for these answers) that

@@ -97,9 +97,7 @@ func All() []Format {
 			ID: "json", What: "the result as JSON", Describe: "JSON in the answers contract's shape, for programs", Key: "j", Assess: true,
 			name: "result", ext: ".json",
 			Render: func(in Input) ([]byte, error) {
-				var b bytes.Buffer
-				err := report.JSON(&b, in.Answers, in.Result, in.Diary...)
-				return b.Bytes(), err
+				return report.AppendJSON(nil, in.Answers, in.Result, in.Diary...), nil
 			},
 		},
 	}
