@@ -78,7 +78,10 @@ func median(ds []float64) float64 {
 // goes first), and reports the median wall time of each, the median of
 // the per-pair ratios (target: at most 1.6) and the peak memory of assess
 // (target: at most 20 MiB). Each iteration is one pair; run it with
-// -benchtime=200x for 200 pairs.
+// -benchtime=200x for 200 pairs. In the same rotation it runs
+// internal/linkfloor, which links what twitchcheck links and does nothing,
+// and reports its ratio to hello world as floor-ratio: the part of the
+// start-up that is the runtime's and the libraries' init.
 //
 // With TWITCHCHECK_BASELINE naming another build of twitchcheck (say, of
 // the commit before a change, built with the same flags), each iteration
@@ -87,10 +90,16 @@ func median(ds []float64) float64 {
 // after, measured in one run.
 func BenchmarkProcessAssess(b *testing.B) {
 	app, hello := buildRelease(b)
+	floor := filepath.Join(b.TempDir(), "linkfloor")
+	cmd := exec.Command("go", append(releaseFlags, "-o", floor, "./internal/linkfloor")...)
+	cmd.Env = releaseEnv()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("building internal/linkfloor: %v\n%s", err, out)
+	}
 	answers := filepath.Join(b.TempDir(), "answers.yaml")
 	os.WriteFile(answers, []byte(vegan), 0o600)
 	args := []string{"assess", "--answers", answers, "--format", "json"}
-	cmds := [][]string{{hello}, append([]string{app}, args...)}
+	cmds := [][]string{{hello}, append([]string{app}, args...), {floor}}
 	if base := os.Getenv("TWITCHCHECK_BASELINE"); base != "" {
 		cmds = append(cmds, append([]string{base}, args...))
 	}
@@ -99,7 +108,7 @@ func BenchmarkProcessAssess(b *testing.B) {
 			timed(b, c[0], c[1:]...)
 		}
 	}
-	var hs, as, ratios, baseRatios []float64
+	var hs, as, ratios, floorRatios, baseRatios []float64
 	var peak int64
 	i := 0
 	b.ResetTimer()
@@ -117,13 +126,15 @@ func BenchmarkProcessAssess(b *testing.B) {
 		hs = append(hs, float64(d[0].Microseconds())/1000)
 		as = append(as, float64(d[1].Microseconds())/1000)
 		ratios = append(ratios, float64(d[1])/float64(d[0]))
-		if len(cmds) > 2 {
-			baseRatios = append(baseRatios, float64(d[2])/float64(d[0]))
+		floorRatios = append(floorRatios, float64(d[2])/float64(d[0]))
+		if len(cmds) > 3 {
+			baseRatios = append(baseRatios, float64(d[3])/float64(d[0]))
 		}
 	}
 	b.ReportMetric(median(hs), "hello-ms")
 	b.ReportMetric(median(as), "assess-ms")
 	b.ReportMetric(median(ratios), "ratio")
+	b.ReportMetric(median(floorRatios), "floor-ratio")
 	if len(baseRatios) > 0 {
 		b.ReportMetric(median(baseRatios), "baseline-ratio")
 	}
