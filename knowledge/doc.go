@@ -19,11 +19,13 @@
 //  3. Validate (validate.go, contract.go): what the parts say about one
 //     another — references, follow-ups that can be shown, the triage
 //     policy's principles, the answers contract, sources cited.
-//  4. Compile (compile.go): conditions get the index of their question
-//     and the bits of their options, with every option that counts as
-//     one named (counts_as) folded in, so assessing is a few bit tests;
-//     the emergency signs and the likely-shortage flags are derived
-//     (rulebase.go). Load compiles while it validates.
+//  4. Compile (compile.go): every condition becomes a node beside the
+//     model, with the index of its question and the bits of its options,
+//     every option that counts as one named (counts_as) folded in, so
+//     assessing is a few bit tests; the emergency signs and the
+//     likely-shortage flags are derived (rulebase.go). The model, the
+//     conditions as the file says them, is never written. Load compiles
+//     once validation has passed.
 //  5. Assess (assess.go, condition.go): answers, parsed against the rule
 //     base (answers.go), are scored, triaged and explained.
 //
@@ -31,5 +33,5 @@
 // RuleBase; ParseAnswers gives Answers; Assess gives a Result.
 // FromSnapshot starts from a Go literal of a loaded rule base (the one
 // data/ generates, without what compiling makes), skipping the read,
-// decode and validate steps and compiling a copy.
+// decode and validate steps; it shares the literal and compiles beside it.
 package knowledge
