@@ -560,22 +560,15 @@ func (rb *RuleBase) fillLikely() {
 
 // fillLikelyText returns tmpl with {name} replaced by d's name and
 // {tests} by its tests joined with ", ", in one pass over tmpl (what it
-// puts in is never read again), built at its final size.
+// puts in is never read again).
 func fillLikelyText(tmpl string, d *Deficiency) string {
 	const name, tests = "{name}", "{tests}"
 	if !strings.Contains(tmpl, "{") {
 		return tmpl
 	}
-	testsLen := 0
-	for i, t := range d.Tests {
-		if i > 0 {
-			testsLen += len(", ")
-		}
-		testsLen += len(t)
-	}
-	size := len(tmpl) + strings.Count(tmpl, name)*(len(d.Name)-len(name)) + strings.Count(tmpl, tests)*(testsLen-len(tests))
+	joined := strings.Join(d.Tests, ", ")
 	var b strings.Builder
-	b.Grow(size)
+	b.Grow(len(tmpl) + len(d.Name) + len(joined))
 	for rest := tmpl; rest != ""; {
 		i := strings.IndexByte(rest, '{')
 		if i < 0 {
@@ -589,12 +582,7 @@ func fillLikelyText(tmpl string, d *Deficiency) string {
 			b.WriteString(d.Name)
 			rest = rest[len(name):]
 		case strings.HasPrefix(rest, tests):
-			for j, t := range d.Tests {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(t)
-			}
+			b.WriteString(joined)
 			rest = rest[len(tests):]
 		default:
 			b.WriteByte('{')
